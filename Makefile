@@ -1,0 +1,32 @@
+# Every target sets up what it needs: a .venv with the pinned dependencies in constraints.txt.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO := examples/harbor-bridge
+
+.PHONY: demo test bench venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/storyline brief $(DEMO) --words 150 --format md -o brief.md
+	$(BIN)/storyline brief $(DEMO) --words 150 --format html -o brief.html
+	@cat brief.md
+	@echo
+	@echo "wrote brief.md and brief.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
+clean:
+	rm -rf $(VENV) brief.md brief.html .pytest_cache build src/*.egg-info
