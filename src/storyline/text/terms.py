@@ -1,0 +1,88 @@
+"""Words and content terms: the token view of text that scoring and similarity use.
+
+Tokens follow ROUGE's own view of text (lowercase alphanumeric runs), so what the
+summarizer optimises is what evaluation counts. Content terms drop stopwords and are
+stemmed with Snowball's English stemmer through PyStemmer (C: 26k words in 0.06 s, where
+the pure-Python snowballstemmer took 1.6 s and nltk's Porter costs 0.45 s just to import).
+Stems are memoised in a dict because news vocabulary repeats heavily.
+"""
+
+from __future__ import annotations
+
+import re
+
+import Stemmer  # PyStemmer
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STEMMER = Stemmer.Stemmer("english")
+
+# A hand-kept list: the libraries that ship one (nltk, spaCy) need a data download or a
+# large import, and this set only has to cover function words in news prose.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each either else
+    ever every few for from further had has have having he her here hers herself him himself
+    his how however i if in into is it its itself just least less let like may me might more
+    most much must my myself neither no nor not now of off often on once one only or other
+    our ours ourselves out over own per quite rather said same says say she should since so
+    some such than that the their theirs them themselves then there these they this those
+    though through thus to too under until up upon us very was we were what when where whether
+    which while who whom whose why will with within without would yet you your yours yourself
+    yourselves s t don didn doesn isn wasn aren weren won wouldn couldn shouldn ve ll re d m
+    mr mrs ms told tell according also just new get got go going gone make made
+    """.split()
+)
+
+
+class _StemCache(dict[str, str]):
+    """word -> stem, computing a stem the first time a word is seen."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = _STEMMER.stemWord(word)
+        return value
+
+
+class _TermCodes(dict[str, int]):
+    """word -> integer code of its stem: positive for content words, negative for
+    stopwords. Scoring compares sets of these ints, far cheaper to hash than strings."""
+
+    def __missing__(self, word: str) -> int:
+        stem_id = _STEM_IDS.setdefault(_STEMS[word], len(_STEM_IDS) + 1)
+        code = self[word] = -stem_id if word in STOPWORDS or len(word) < 2 else stem_id
+        return code
+
+
+_STEMS = _StemCache()
+_STEM_IDS: dict[str, int] = {}
+_CODES = _TermCodes()
+
+
+def words(text: str) -> list[str]:
+    """Lowercase alphanumeric tokens, as ROUGE tokenizes."""
+    return _WORD.findall(text.lower())
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated words: how budgets are set and how evaluation truncates."""
+    return len(text.split())
+
+
+def stem(word: str) -> str:
+    """Snowball stem of a lowercase word."""
+    return _STEMS[word]
+
+
+def stems(tokens: list[str]) -> list[str]:
+    """Stems of many lowercase words at once (the fast path)."""
+    return list(map(_STEMS.__getitem__, tokens))
+
+
+def term_codes(tokens: list[str]) -> list[int]:
+    """Integer stem codes of lowercase words (see ``_TermCodes``); stable within a process."""
+    return list(map(_CODES.__getitem__, tokens))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed non-stopword tokens of ``text``, in order, with repeats."""
+    return stems([w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1])
