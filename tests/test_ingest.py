@@ -54,7 +54,7 @@ def test_text_file_is_read_unchanged_with_stem_outlet(tmp_path: Path) -> None:
     doc = only_document(read_sources([write(tmp_path / "harbour-daily.txt", STORY)]))
     assert doc.text == STORY
     assert doc.kind == "text"
-    assert doc.outlet == "harbour-daily"
+    assert doc.outlet == "Harbour Daily"
     assert doc.source == str(tmp_path / "harbour-daily.txt")
 
 

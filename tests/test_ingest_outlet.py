@@ -9,7 +9,7 @@ import pytest
 
 from storyline.ingest import guess_outlet, read_multinews_record, read_sources
 from storyline.ingest.domains import outlet_for_host, registrable_domain
-from storyline.ingest.outlet import source_stem
+from storyline.ingest.outlet import masthead_form, readable_stem, source_stem
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -43,7 +43,7 @@ def test_trailer_names_the_outlet() -> None:
 
 def test_a_single_dash_line_is_no_trailer() -> None:
     text = "Officials confirmed the vote.\n- Jane Smith\n"
-    assert guess_outlet(text, None, "notes/story.txt") == "story"
+    assert guess_outlet(text, None, "notes/story.txt") == "Story"
 
 
 def test_dominant_link_domain_names_the_outlet() -> None:
@@ -54,7 +54,7 @@ def test_dominant_link_domain_names_the_outlet() -> None:
 
 def test_too_few_links_fall_back_to_the_file_stem() -> None:
     text = "See <https://www.example-news.com/a> and <https://other.org/b>."
-    assert guess_outlet(text, None, "dir/harbour-story.html.gz") == "harbour-story"
+    assert guess_outlet(text, None, "dir/harbour-story.html.gz") == "Harbour Story"
     assert guess_outlet(text, None, "dir/feed.jsonl:3", fallback="Document 2") == "Document 2"
 
 
@@ -110,3 +110,14 @@ def test_aeb_pages_extract_with_metadata() -> None:
     for doc in result.documents:
         assert doc.kind == "html" and doc.title and doc.outlet and len(doc.text) > 200
     assert result.documents[0].outlet == "The Wall Street Journal"
+
+
+def test_file_stems_read_as_names_but_hashes_stay() -> None:
+    assert readable_stem("01_northport-ledger") == "Northport Ledger"
+    assert readable_stem("002_4bc4ae08b7ab4796") == "002_4bc4ae08b7ab4796"
+
+
+def test_masthead_spelling_beats_a_squashed_domain() -> None:
+    text = "COASTLINE DAILY\n\nTransport\n\nA story about the bridge."
+    assert masthead_form(text, "Coastlinedaily") == "Coastline Daily"
+    assert masthead_form("- Coastline Daily\nbody", "Coastlinedaily") == "Coastlinedaily"

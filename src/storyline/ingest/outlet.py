@@ -45,13 +45,39 @@ def guess_outlet(
     ``sitename``, the URL's domain, a repeated trailer in the text, the dominant domain of
     inline links, then ``fallback`` or the stem of ``source``'s file name.
     """
-    return (
+    guess = (
         outlet_from_metadata(url, sitename)
         or outlet_from_trailer(text)
         or outlet_from_links(text)
         or fallback
-        or source_stem(source)
+        or readable_stem(source_stem(source))
     )
+    return masthead_form(text, guess)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def masthead_form(text: str, guess: str) -> str:
+    """The outlet as its own masthead spells it: a domain-derived "Coastlinedaily" becomes
+    "Coastline Daily" when one of the first lines reads "COASTLINE DAILY"."""
+    key = _squash(guess)
+    if not key:
+        return guess
+    for line in [ln.strip() for ln in text[:2000].splitlines() if ln.strip()][:6]:
+        if line[0].isalnum() and len(line) <= MAX_OUTLET_CHARS and _squash(line) == key:
+            return line.title() if line.isupper() else line
+    return guess
+
+
+def readable_stem(stem: str) -> str:
+    """A file stem as a name: "01_northport-ledger" -> "Northport Ledger". Stems that are
+    ids or hashes ("002_4bc4ae08b7ab4796") are kept as they are: they name no outlet."""
+    words = re.sub(r"^\d+[_\-. ]+", "", stem).replace("_", " ").replace("-", " ").split()
+    if not words or any(not w.isalpha() for w in words):
+        return stem
+    return " ".join(w if w.isupper() else w.capitalize() for w in words)
 
 
 def outlet_from_metadata(url: str | None, sitename: str | None) -> str | None:

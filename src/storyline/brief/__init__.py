@@ -1,0 +1,32 @@
+"""Brief: assemble what a reader sees from articles, a summary and its citations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.brief.articles import to_articles
+from storyline.brief.headline import headline
+from storyline.model import Brief, Problem, RawDocument
+from storyline.options import BriefOptions
+from storyline.summarize import summarize
+from storyline.text.sentences import sentences_of
+
+__all__ = ["build_brief"]
+
+
+def build_brief(
+    docs: Sequence[RawDocument], options: BriefOptions = BriefOptions(), problems: Sequence[Problem] = ()
+) -> Brief:
+    """Clean, split and summarize ``docs`` into a ``Brief``; ``problems`` from reading the
+    inputs are carried along so the reader sees what was skipped."""
+    articles, skipped = to_articles(docs)
+    sentences = [sentences_of(a) for a in articles]
+    summary = summarize(sentences, options.budget, options.summarizer)
+    return Brief(
+        headline=headline(articles, summary),
+        summary=tuple(summary),
+        articles=tuple(articles),
+        problems=(*problems, *skipped),
+        words=options.words or 0,
+        summarizer=options.summarizer,
+    )

@@ -1,0 +1,186 @@
+"""Document-level junk decisions: what a paragraph is, given where it sits.
+
+Owns the rules that need neighbours or the whole document: captions whose " - Outlet"
+trailer repeats, lines in another script than the article, duplicates, everything above the
+headline, the teaser headline before a "Read more", related-story headlines wedged between
+captions, and the junk tail (paywall, polls, promos) after the last real paragraph.
+boilerplate.py judges each paragraph alone first; this module only adds reasons, except
+that it clears "short non-sentence line" from the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from storyline.clean.boilerplate import is_reader_question, sentence_like, word_count
+from storyline.clean.headline import find_headline, looks_like_headline, match_title, title_case_ratio
+
+_MEDIA_WORDS = re.compile(
+    r"\b(?:news|daily|times|post|international|press|wire|radio|ledger|record|herald|journal"
+    r"|tribune|gazette|review|agency|tv|online|media|network|chronicle|observer|telegraph|reuters"
+    r"|afp|bbc|cnn|weekly|magazine|channel|broadcasting|report|express|mail|today)\b",
+    re.I,
+)
+# A caption trailer: "... Feb. 9, 2017. - Sputnik International".
+_TRAILER = re.compile(r"\s[-–—|]\s+([A-Z][\w.&'’]*(?:\s+(?:[A-Z][\w.&'’]*|of|the|and|on)){0,4})$")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# UTF-8 lead bytes of Greek, Cyrillic, Hebrew, Arabic (U+0340-U+06FF), Indic and Thai
+# (U+0800-U+0FFF), and CJK, kana and Hangul (U+3000-U+DFFF). Deleting every other byte is a
+# fast C pass that tells whether a document needs the per-paragraph script check at all.
+_NOT_OTHER_SCRIPT_LEADS = bytes(b for b in range(256) if not (0xCD <= b <= 0xDB or b == 0xE0 or 0xE3 <= b <= 0xED))
+_BARE_READ_MORE = re.compile(r"^read more\W*$", re.I)
+_QUOTE_SAID = re.compile(r"[“\"].*\b(?:said|says|told)\b")
+_STRONG_WORDS = 10
+_BODY_WORDS = 20
+_LEAD_WORDS = 15
+
+
+class _Doc:
+    """The paragraphs of one document with their features, computed once."""
+
+    __slots__ = ("texts", "reasons", "words", "ends")
+
+    def __init__(self, texts: list[str], reasons: list[str | None], words: list[int], ends: list[bool]) -> None:
+        self.texts = texts
+        self.reasons = reasons
+        self.words = words
+        self.ends = ends
+
+    def strong(self, index: int, words: int = _STRONG_WORDS) -> bool:
+        """Unmistakable body text: a kept, full sentence of ``words`` words or more."""
+        return self.reasons[index] is None and self.words[index] >= words and self.ends[index]
+
+
+def _caption_trailers(doc: _Doc) -> None:
+    """Mark captions that end with an outlet trailer (a media word, or repeated)."""
+    found: dict[int, str] = {}
+    for index, text in enumerate(doc.texts):
+        # An outlet name ends the line: no final full stop, a capitalised last word.
+        if doc.ends[index] or doc.reasons[index] is not None or doc.words[index] < 8:
+            continue
+        if not text[text.rfind(" ") + 1 :][:1].isupper():
+            continue
+        tail = text[-70:]
+        if " - " in tail or " – " in tail or " — " in tail or " | " in tail:
+            match = _TRAILER.search(text, max(0, len(text) - 70))
+            if match and word_count(text[: match.start()]) >= 6:
+                found[index] = match.group(1)
+    counts = Counter(found.values())
+    for index, name in found.items():
+        if counts[name] >= 2 or _MEDIA_WORDS.search(name):
+            doc.reasons[index] = "photo caption"
+
+
+def _other_script(doc: _Doc, whole: str) -> None:
+    """Mark paragraphs written mostly in another script than the document as a whole."""
+    if whole.isascii() or not whole.encode().translate(None, _NOT_OTHER_SCRIPT_LEADS):
+        return
+    others = [len(_OTHER_LETTER.findall(text)) if not text.isascii() else 0 for text in doc.texts]
+    latins = [len(_LATIN.findall(text)) for text in doc.texts]
+    document_latin = sum(latins) >= sum(others)
+    for index, reason in enumerate(doc.reasons):
+        if reason not in (None, "short non-sentence line"):
+            continue
+        other, latin = others[index], latins[index]
+        if other + latin >= 3 and (other > latin) == document_latin:
+            doc.reasons[index] = "other script"
+
+
+def _duplicates(doc: _Doc) -> None:
+    seen: set[str] = set()
+    for index, text in enumerate(doc.texts):
+        if doc.reasons[index] is None:
+            if text in seen:
+                doc.reasons[index] = "duplicate"
+            seen.add(text)
+
+
+def _teasers(doc: _Doc, headline: int | None) -> None:
+    """The headline line before a bare "Read more", and related headlines between captions."""
+    texts, reasons = doc.texts, doc.reasons
+    for index, reason in enumerate(reasons):
+        if index and reason == "read-more teaser" and _BARE_READ_MORE.match(texts[index]):
+            before = index - 1
+            teaser = texts[before]
+            if reasons[before] is None and before != headline and doc.words[before] <= 30:
+                if not doc.ends[before] or looks_like_headline(teaser):
+                    reasons[before] = "read-more teaser"
+    start = 1 if headline is None else headline + 1
+    for index in range(start, len(texts)):
+        previous = reasons[index - 1]
+        if reasons[index] is not None or previous not in _TEASER_NEIGHBOURS:
+            continue
+        text = texts[index]
+        # A related-story link sits inside the body: real text resumes right after it.
+        if index + 1 < len(texts) and doc.strong(index + 1) and looks_like_headline(text):
+            if title_case_ratio(text) >= 0.6:
+                reasons[index] = "related headline"
+
+
+# Lines whose next line, if it is a title-cased headline, is a related-story link.
+_TEASER_NEIGHBOURS = frozenset(
+    {"photo caption", "photo credit", "short non-sentence line", "read-more teaser", "related headline",
+     "menu or tag list"}
+)
+
+
+def _tail(doc: _Doc) -> None:
+    """After the last strong paragraph: reader polls go, and once junk starts, only plain
+    sentences survive (paywalls, promos and related links pile up at the end)."""
+    texts, reasons = doc.texts, doc.reasons
+    last_strong = -1
+    for index in range(len(texts) - 1, -1, -1):
+        if doc.strong(index) and not is_reader_question(texts[index], doc.words[index]):
+            last_strong = index
+            break
+    for index in range(last_strong + 1, len(texts)):
+        if reasons[index] is None and is_reader_question(texts[index], doc.words[index]):
+            reasons[index] = "reader question"
+    junk_from = next((i for i in range(last_strong + 1, len(texts)) if reasons[i] is not None), None)
+    if junk_from is None:
+        return
+    for index in range(junk_from + 1, len(texts)):
+        text = texts[index]
+        if reasons[index] is None and not sentence_like(text, text.lower(), doc.words[index]):
+            reasons[index] = "trailing boilerplate"
+
+
+def classify(
+    texts: list[str],
+    reasons: list[str | None],
+    words: list[int],
+    ends: list[bool],
+    title: str | None,
+    whole: str,
+) -> int | None:
+    """Add context reasons to ``reasons`` (one per paragraph, in place); return the headline index.
+
+    ``words`` and ``ends`` are each paragraph's word count and sentence-end flag; ``whole``
+    is the normalized document.
+    """
+    doc = _Doc(texts, reasons, words, ends)
+    _caption_trailers(doc)
+    _other_script(doc, whole)
+    _duplicates(doc)
+    # Above a headline there can be a one-sentence caption (short); a lead paragraph is longer.
+    strong = [
+        reason is None and (count >= _BODY_WORDS or (count >= _LEAD_WORDS and end))
+        for reason, count, end in zip(reasons, words, ends)
+    ]
+    headline = match_title(texts, title) if title else None
+    if headline is not None:
+        reasons[headline] = None  # the metadata title says this line is the headline
+    else:
+        headline = find_headline(texts, reasons, strong)
+    if headline is not None:
+        if reasons[headline] == "short non-sentence line":
+            reasons[headline] = None
+        for index in range(headline):
+            # Chrome and captions sit above a headline; body text and quotes do not.
+            if reasons[index] is None and not strong[index] and not _QUOTE_SAID.search(texts[index]):
+                reasons[index] = "before headline"
+    _teasers(doc, headline)
+    _tail(doc)
+    return headline

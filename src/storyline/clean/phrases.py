@@ -1,0 +1,156 @@
+"""The vocabulary of site chrome: phrase tables and the lookups over them.
+
+Owns what boilerplate *says*: the strong phrases a site uses about itself ("subscribe to",
+"log in or register", "all rights reserved"), the weak chrome words that only count on
+short lines ("Share", "Menu"), teaser and tag prefixes, timestamps, and the shapes of photo
+credits. boilerplate.py decides *when* a line is junk and asks this module what it contains.
+These are the stock phrases of the trade, not lines copied from any site.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Strong phrases: the site talking to the reader about the site. One hit drops a line (of up
+# to boilerplate.LONG_LINE_WORDS words). Keyed by a word of the phrase: a line's words are
+# found with one regex and intersected with these keys, much cheaper than testing every
+# phrase on every line. Each entry is (key word, reason, literal that must also occur, or
+# pattern that must match, or None).
+_SUBSCRIBE = re.compile(r"subscribe (?:to|now|today|for)\b|(?:already|become) a subscriber|subscribers? only"
+                        r"|need a subscription|subscription required")
+_EXPIRED = re.compile(r"(?:trial|access)\b[^.]{0,40}\bhas expired")
+_ORIGINALLY = re.compile(r"(?:article|story|post) (?:was )?(?:originally|first) (?:published|appeared)"
+                         r"|originally published (?:on|in|at|by)")
+_COMMENTS = re.compile(r"(?:view|show|load|hide) (?:all )?comments|log in to comment|^\d+ comments?$")
+_SHARE = re.compile(r"^share (?:this|on|via)\b|share tweet|^(?:share|print|email)(?: (?:share|print|email|tweet))+$")
+_MAIL_US = re.compile(r"e-?mail us\b|send us (?:a )?tips?\b")
+_COPYRIGHT = re.compile(r"^(?:©|copyright)\s*(?:©\s*)?\d{4}")
+_STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
+    ("subscribe", "subscribe", _SUBSCRIBE), ("subscriber", "subscribe", _SUBSCRIBE),
+    ("subscribers", "subscribe", _SUBSCRIBE), ("subscription", "subscribe", _SUBSCRIBE),
+    ("offers", "subscribe", "see all offers"), ("offer", "subscribe", "offer ends"),
+    ("unlimited", "subscribe", "unlimited access"),
+    ("article", "subscribe", "free article"), ("article", "subscribe", "article left"),
+    ("articles", "subscribe", "articles left"), ("article", "originally published", _ORIGINALLY),
+    ("trial", "subscribe", "your trial"), ("trial", "subscribe", "your free trial"),
+    ("expired", "subscribe", _EXPIRED),
+    ("sign", "sign up", re.compile(r"sign up (?:to|for) (?:our|the)\b|sign up (?:now|here)")),
+    ("sign", "log in or register", re.compile(r"sign in to (?:comment|continue|read)")),
+    ("miss", "sign up", "never miss a"),
+    ("register", "log in or register", re.compile(r"log ?in or register")),
+    ("discussion", "log in or register", re.compile(r"participate in the discussion|join the discussion")),
+    ("conversation", "log in or register", "join the conversation"),
+    ("comment", "log in or register", "leave a comment"), ("comment", "log in or register", _COMMENTS),
+    ("comments", "log in or register", "comments are closed"), ("comments", "log in or register", _COMMENTS),
+    ("account", "log in or register", re.compile(r"create (?:an|your) (?:free )?account")),
+    ("cookie", "cookie", re.compile(r"cookie (?:policy|settings|preferences|consent|notice)")),
+    ("cookies", "cookie", re.compile(r"we use cookies|uses cookies|(?:accept|reject|manage) (?:all )?cookies")),
+    ("reserved", "copyright", "all rights reserved"), ("copyright", "copyright", _COPYRIGHT),
+    ("originally", "originally published", _ORIGINALLY), ("published", "originally published", _ORIGINALLY),
+    ("appeared", "originally published", _ORIGINALLY),
+    ("sponsored", "sponsored content", "sponsored content"), ("paid", "sponsored content", "paid content"),
+    ("paid", "sponsored content", "paid post"), ("commissioned", "sponsored content", "content was commissioned"),
+    ("advertiser", "sponsored content", "advertiser content"), ("partner", "sponsored content", "partner content"),
+    ("advertisement", "advertisement", re.compile(r"^advertisement")),
+    ("continue", "advertisement", "continue reading the main story"),
+    ("continued", "advertisement", "story continued below"), ("ad", "advertisement", "report this ad"),
+    ("tweet", "tweet with a location", "tweet with a location"), ("tweet", "tweet with a location", "your tweet"),
+    ("tweets", "tweet with a location", "your tweets"),
+    ("javascript", "javascript", re.compile(r"enable javascript|javascript (?:is )?(?:disabled|required)"
+                                            r"|requires javascript")),
+    ("share", "share", _SHARE), ("print", "share", _SHARE), ("email", "share", _SHARE),
+    ("follow", "follow us", re.compile(r"follow us (?:on|at)\b")), ("facebook", "follow us", "like us on facebook"),
+    ("mail", "email us", _MAIL_US), ("email", "email us", _MAIL_US), ("send", "email us", _MAIL_US),
+    ("tip", "email us", "have a tip"), ("playback", "video player", "playback is unsupported"),
+    ("rented", "video player", "video has been rented"), ("available", "video player", "is not available right now"),
+    ("follow", "follow us", re.compile(r"^follow [\w .@'’-]{1,40} on (?:twitter|facebook|instagram)")),
+    ("click", "click here", re.compile(r"^\(?click here|click here\W*$")),
+    ("updated", "keep updated", "keep updated"), ("date", "keep updated", "stay up to date"),
+    ("know", "keep updated", "all you want to know about"), ("tuned", "keep updated", "stay tuned"),
+)
+_STRONG_KEYS = frozenset(key for key, _, _ in _STRONG_ENTRIES)
+_KEY_ORDER = {key: order for order, (key, _, _) in reversed(list(enumerate(_STRONG_ENTRIES)))}
+_BY_KEY: dict[str, list[tuple[str, str | re.Pattern[str] | None]]] = {key: [] for key in _KEY_ORDER}
+for _key, _name, _check in _STRONG_ENTRIES:
+    _BY_KEY[_key].append((_name, _check))
+WORD = re.compile(r"[a-z]+")
+# What a long sentence is still checked for: copyright and sign-up lines (the other notices
+# are short, so they never take the fast path).
+BODY_TRIGGERS = ("{{", "©", "sign up", "reserved")
+# ...and, when it says "you", for the site addressing its reader.
+READER_TRIGGERS = ("tweet", "subscri", "newsletter", "inbox", "keep updated", "want to know", "cookie",
+                    "comment", "account", "free", "download", "register", "sign in", "log in")
+# Weak words: chrome vocabulary that is also ordinary English. They count only on short lines
+# that are not plain sentences ("Subscribe", "See all offers and subscribe").
+_WEAK_WORDS = frozenset(
+    "subscribe subscribers subscription subscriptions register newsletter newsletters share print "
+    "advertisement tweet email comment comments facebook twitter instagram linkedin pinterest "
+    "whatsapp telegram cookie cookies copyright menu search trending loader newsfeed login".split()
+)
+_WEAK_PHRASE_KEYS = frozenset({"sign", "log", "skip", "top", "click"})
+_WEAK_PHRASES = ("sign up", "sign in", "log in", "skip to", "back to top", "click here")
+TEASER_PREFIX = re.compile(
+    r"^(?:related(?: stories| articles| coverage)?|read|read more|read next|read also|also read|see also"
+    r"|more|also|watch|listen|recommended|most read|most popular|you (?:may|might) also like)"
+    r"(?:\s*[:|>]|\s+[-–—]\s)"
+)
+BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # "[Related story headline]" on a line of its own
+TEASER_END = re.compile(r"(?:read more|more ?>>|more ?»)[\s.:>»›]*$")
+TIMESTAMP = re.compile(r"^(?:last )?(?:updated|modified|published|posted)(?: on| at|:)? [\w,:. ]*\d")
+TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|more on)\s*:")
+# Photo credits and captions. A credit starts the line ("© Jane Doe", "Photo: ..."), names an
+# agency anywhere ("AP Photo/...", "Getty Images"), or closes it ("(AP)", "(Reuters)").
+_CREDIT_STARTS = ("©", "(c) ", "photo", "image", "picture", "credit", "caption", "pictured", "file",
+                  "in this photo", "in this image", "in this file photo")
+_CREDIT_START = re.compile(
+    r"^(?:©|\(c\) |file photo|file\s*[-–—:]\s*in this|in this (?:file )?(?:photo|image))"
+    r"|^(?:photo(?:graph)?|image|picture|credit|photo credit|caption|pictured)s?\s*(?:by)?\s*[:/]"
+    r"|^(?:photo(?:graph)?|image|picture)s? (?:by|courtesy)\b|^image copyright\b"
+)
+_CREDIT_ANYWHERE = ("photo", "image", "getty", "shutterstock", "istock", "reuters/", "picture:")
+_CREDIT_IN = re.compile(r"ap photo|getty images|/getty|\(getty|shutterstock|istock|reuters/"
+                        r"|(?:photo(?:graph)?|image|picture)s?:"
+                        r"|\(photo|photo credit")
+_CREDIT_END = re.compile(r"\((?:[^()]*/)?(?:ap|reuters|afp|getty|epa|associated press)\)$")
+
+
+def strong_phrase(lower: str, tokens: list[str]) -> str | None:
+    """The reason name of the first strong phrase in ``lower`` (``tokens`` are its words)."""
+    if "{{" in lower or "}}" in lower:
+        return "template placeholder"
+    if "©" in lower and _COPYRIGHT.match(lower):
+        return "copyright"
+    keys = _STRONG_KEYS.intersection(tokens)
+    if len(keys) > 1:
+        keys = sorted(keys, key=_KEY_ORDER.__getitem__)  # table order: the reason is deterministic
+    for key in keys:
+        for name, check in _BY_KEY[key]:
+            if check is None or (check in lower if isinstance(check, str) else check.search(lower)):
+                return name
+    return None
+
+
+def weak_phrase(lower: str, tokens: list[str]) -> str | None:
+    """The first weak chrome word or phrase in ``lower``, if any."""
+    if not _WEAK_PHRASE_KEYS.isdisjoint(tokens):
+        for phrase in _WEAK_PHRASES:
+            if phrase in lower:
+                return phrase
+    for token in tokens:
+        if token in _WEAK_WORDS:
+            return token
+    return None
+
+
+def photo_credit(lower: str, long: bool) -> bool:
+    """A credit starts the line, names an agency, or closes it. On long lines only the last
+    stretch is searched for an agency: that is where captions put the credit."""
+    if lower.startswith(_CREDIT_STARTS) and _CREDIT_START.match(lower):
+        return True
+    region = lower[-90:] if long else lower
+    for trigger in _CREDIT_ANYWHERE:
+        if trigger in region:
+            if _CREDIT_IN.search(region):
+                return True
+            break
+    return lower[-1] == ")" and bool(_CREDIT_END.search(lower, max(0, len(lower) - 60)))

@@ -1,0 +1,5 @@
+"""Evaluate: measure summaries (ROUGE against references) and, later, the other stages."""
+
+from storyline.evaluate.rouge import RougeReport, score_files, score_pairs
+
+__all__ = ["RougeReport", "score_files", "score_pairs"]

@@ -1,0 +1,85 @@
+"""The token view of each candidate sentence, computed once and shared by every scorer.
+
+Scoring, redundancy checks and citation matching all compare sentences by their stemmed
+content terms and bigrams; building those once per sentence keeps the hot loops to set
+operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Sentence
+from storyline.text.terms import term_codes, word_count, words
+
+# Sentences outside these lengths are headlines, captions, fragments or run-ons: they read
+# badly in a summary and are rarely what several outlets agree on.
+MIN_WORDS = 8
+MAX_WORDS = 80
+
+# Openers that point back at a sentence the reader may not have seen.
+DANGLING_OPENERS = frozenset(
+    "he she they it his her their its this that these those but however and so also "
+    "meanwhile still yet instead moreover furthermore besides then thus hence which "
+    "there".split()
+)
+
+
+_OPEN_QUOTES = frozenset("\"“‘'«")
+_CLOSE_QUOTES = frozenset("\"”’'»")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence plus what comparisons need: word count, content stems, bigrams."""
+
+    sentence: Sentence
+    doc: int  # index of the article in the cluster
+    n_words: int  # whitespace words, the unit budgets count in
+    terms: frozenset[int]  # stem codes of content words (text.terms.term_codes)
+    bigrams: frozenset[int]  # packed stem-code pairs, not made only of stopwords
+    dangling: bool  # opens with a pronoun or connective, or is a quote with no speaker
+
+    @property
+    def position(self) -> int:
+        return self.sentence.position
+
+
+def make_unit(sentence: Sentence, doc: int) -> Unit:
+    tokens = words(sentence.text)
+    codes = term_codes(tokens)
+    content = frozenset([c for c in codes if c > 0])
+    # A bigram is two stem codes packed in one int; pairs of two stopwords carry no content.
+    ids = [c if c > 0 else -c for c in codes]
+    bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
+    first = tokens[0] if tokens else ""
+    dangling = first in DANGLING_OPENERS or _is_bare_quote(sentence.text)
+    return Unit(sentence, doc, word_count(sentence.text), content, bigrams, dangling)
+
+
+def _is_bare_quote(text: str) -> bool:
+    """A sentence that is all quotation: its speaker is named in another sentence, so out
+    of context a reader cannot tell who said it."""
+    return len(text) > 2 and text[0] in _OPEN_QUOTES and text[-1] in _CLOSE_QUOTES
+
+
+def make_units(docs: Sequence[Sequence[Sentence]]) -> list[list[Unit]]:
+    """Units for every sentence of every article, in article and sentence order."""
+    return [[make_unit(s, d) for s in sentences] for d, sentences in enumerate(docs)]
+
+
+def is_candidate(unit: Unit) -> bool:
+    """Whether a sentence may appear in a summary at all."""
+    text = unit.sentence.text
+    if not (MIN_WORDS <= unit.n_words <= MAX_WORDS):
+        return False
+    # A sentence that ends without punctuation is a headline, caption or cut fragment.
+    return text[-1] in ".!?\"'”’)" and not text.endswith("...")
+
+
+def cosine(a: frozenset[int], b: frozenset[int]) -> float:
+    """Cosine similarity of two term sets (binary vectors)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / (len(a) * len(b)) ** 0.5

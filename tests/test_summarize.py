@@ -1,0 +1,139 @@
+"""The summarize stage: budgets, candidates, the default summarizer, baselines, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import UsageError
+from storyline.summarize import SUMMARIZERS, Budget, get_summarizer, summarize
+from storyline.summarize.units import cosine, is_candidate, make_unit
+
+from helpers import make_article
+
+# Three invented outlets on one invented story: the ferry fare rise.
+A = [
+    "The Lakeside ferry company will raise fares by 12 percent from June 1, the company said on Monday.",
+    "Chief executive Dana Holt said rising fuel costs left the company no other choice this year.",
+    "Commuters who cross the lake every day said the increase would cost them hundreds of dollars.",
+    "The company also plans to retire two of its oldest boats before the summer season begins.",
+]
+B = [
+    "Ferry fares on Lakeside routes will rise by 12 percent from June 1, the operator announced Monday.",
+    "He blamed fuel.",
+    "The regional transport council said it would review the fare increase at its May meeting.",
+    "Council member Ruth Adeyemi said the council had not been consulted before the announcement was made.",
+]
+C = [
+    "Lakeside ferry fares are going up 12 percent on June 1 after the operator cited higher fuel costs.",
+    "A monthly commuter pass will cost 96 dollars instead of 86 dollars under the new fare table.",
+    "But riders groups say the service has become less reliable over the past two winters.",
+]
+
+
+def docs():
+    return [make_article(i, s)[1] for i, s in (("a", A), ("b", B), ("c", C))]
+
+
+def test_budget_rejects_nonsense() -> None:
+    with pytest.raises(UsageError):
+        Budget(words=0)
+    with pytest.raises(UsageError):
+        Budget(words=None, sentences=None)
+
+
+def test_budget_fit_and_overflow() -> None:
+    assert Budget(words=10).fits(5, 1, 5)
+    assert not Budget(words=10).fits(6, 1, 5)
+    assert Budget(words=10, overflow=True).fits(9, 1, 50)
+    assert not Budget(words=None, sentences=2).fits(0, 2, 1)
+
+
+def test_empty_input_gives_empty_summary() -> None:
+    for name in SUMMARIZERS:
+        assert summarize([], Budget(words=50), name) == []
+        assert summarize([()], Budget(words=50), name) == []
+
+
+def test_one_sentence_input() -> None:
+    _, sents = make_article("x", [A[0]])
+    out = summarize([sents], Budget(words=50))
+    assert [s.text for s in out] == [A[0]]
+    assert out[0].citations[0].article_id == "x"
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIZERS))
+def test_every_backend_respects_budget_and_copies_text(name: str) -> None:
+    all_docs = docs()
+    texts = {s.text for d in all_docs for s in d}
+    out = summarize(all_docs, Budget(words=40), name)
+    assert out, name
+    assert sum(len(s.text.split()) for s in out) <= 40
+    assert all(s.text in texts for s in out)  # extractive: never a word that was not there
+
+
+def test_sentence_budget() -> None:
+    out = summarize(docs(), Budget(words=None, sentences=2))
+    assert len(out) == 2
+
+
+def test_default_prefers_what_several_outlets_report() -> None:
+    out = summarize(docs(), Budget(words=25))
+    assert len(out) == 1
+    assert "12 percent" in out[0].text
+
+
+def test_no_near_duplicates_and_reading_order() -> None:
+    out = summarize(docs(), Budget(words=120))
+    texts = [s.text for s in out]
+    fare_leads = [t for t in texts if "12 percent" in t]
+    assert len(fare_leads) == 1, texts
+    keys = [(s.citations[0].article_id, s.citations[0].position) for s in out]
+    assert keys == sorted(keys)
+
+
+def test_dangling_openers_avoided_when_possible() -> None:
+    out = summarize(docs(), Budget(words=60))
+    assert not out[0].text.startswith(("He ", "But "))
+
+
+def test_citations_include_every_supporting_article() -> None:
+    out = summarize(docs(), Budget(words=25))
+    cited = {c.article_id for c in out[0].citations}
+    assert cited == {"a", "b", "c"}
+    own = out[0].citations[0]
+    assert own.similarity == 1.0
+    assert all(0 < c.similarity <= 1 for c in out[0].citations)
+
+
+def test_citation_spans_point_at_the_text() -> None:
+    all_docs = docs()
+    by_key = {(s.article_id, s.position): s for d in all_docs for s in d}
+    for s in summarize(all_docs, Budget(words=80)):
+        for c in s.citations:
+            sentence = by_key[(c.article_id, c.position)]
+            assert (sentence.start, sentence.end) == (c.start, c.end)
+        assert by_key[(s.citations[0].article_id, s.citations[0].position)].text == s.text
+
+
+def test_unrelated_sentences_are_not_cited() -> None:
+    out = summarize(docs(), Budget(words=200))
+    council = [s for s in out if "consulted" in s.text]
+    assert council and {c.article_id for c in council[0].citations} == {"b"}
+
+
+def test_unknown_summarizer_lists_known_names() -> None:
+    with pytest.raises(UsageError, match="lead"):
+        get_summarizer("gpt")
+
+
+def test_candidates_skip_fragments_and_headlines() -> None:
+    _, sents = make_article("h", ["Fares rise on the lake ferry routes from June as fuel bites", "Too short.", A[0]])
+    units = [make_unit(s, 0) for s in sents]
+    assert [is_candidate(u) for u in units] == [False, False, True]
+
+
+def test_cosine_bounds() -> None:
+    a = frozenset({"x", "y"})
+    assert cosine(a, a) == pytest.approx(1.0)
+    assert cosine(a, frozenset()) == 0.0
+    assert cosine(a, frozenset({"z"})) == 0.0
