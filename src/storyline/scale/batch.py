@@ -15,7 +15,7 @@ from storyline.brief.articles import to_articles
 from storyline.ingest import read_multinews_record
 from storyline.model import Problem
 from storyline.options import BriefOptions
-from storyline.summarize import summarize
+from storyline.summarize import select
 from storyline.text.sentences import sentences_of
 
 
@@ -34,7 +34,7 @@ def summarize_record(record: dict[str, Any], source: str, options: BriefOptions)
     """The summary text of one Multi-News record (``documents`` list or ``|||||`` string)."""
     articles, _ = to_articles(read_multinews_record(record, source))
     docs = [sentences_of(a) for a in articles]
-    return " ".join(s.text for s in summarize(docs, options.budget, options.summarizer))
+    return " ".join(s.text for s in select(docs, options.budget, options.summarizer))
 
 
 def _records(lines: Iterable[str], name: str, stats: BatchStats) -> Iterator[tuple[str, dict[str, Any] | None, str]]:

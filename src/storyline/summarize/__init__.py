@@ -13,18 +13,30 @@ from storyline.model import Sentence, SummarySentence
 from storyline.summarize.budget import Budget
 from storyline.summarize.citations import cite
 from storyline.summarize.registry import SUMMARIZERS, get_summarizer
-from storyline.summarize.units import make_units
+from storyline.summarize.units import Unit, make_units
 
-__all__ = ["Budget", "SUMMARIZERS", "get_summarizer", "summarize"]
+__all__ = ["Budget", "SUMMARIZERS", "get_summarizer", "select", "summarize"]
+
+
+def _pick(docs: Sequence[Sequence[Sentence]], budget: Budget, method: str) -> tuple[list[Unit], list[list[Unit]], list[float]]:
+    summarizer = get_summarizer(method)
+    units = make_units(docs)
+    chosen = summarizer(units, budget)
+    # Importance: 1.0 for the first pick, falling linearly; kept for readers who re-cut.
+    importance = {id(u): 1.0 - i / len(chosen) for i, u in enumerate(chosen)}
+    ordered = sorted(chosen, key=lambda u: (u.doc, u.position))
+    return ordered, units, [round(importance[id(u)], 3) for u in ordered]
+
+
+def select(docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline") -> list[Sentence]:
+    """The summary's sentences in reading order, without citations (the batch fast path)."""
+    return [u.sentence for u in _pick(docs, budget, method)[0]]
 
 
 def summarize(
     docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline"
 ) -> list[SummarySentence]:
-    """Summary of the articles whose sentences are ``docs`` (given in reading order)."""
-    summarizer = get_summarizer(method)
-    units = make_units(docs)
-    chosen = summarizer(units, budget)
-    rank = {id(u): len(chosen) - i for i, u in enumerate(chosen)}
-    ordered = sorted(chosen, key=lambda u: (u.doc, u.position))
-    return cite(ordered, units, [float(rank[id(u)]) for u in ordered])
+    """Summary of the articles whose sentences are ``docs`` (given in reading order), each
+    sentence with its citations."""
+    ordered, units, importance = _pick(docs, budget, method)
+    return cite(ordered, units, importance)

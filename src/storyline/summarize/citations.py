@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 
 from storyline.model import Citation, SummarySentence
@@ -26,12 +27,8 @@ MIN_SUPPORT_SIMILARITY = 0.4
 
 def term_weights(docs: Sequence[Sequence[Unit]]) -> dict[int, float]:
     """Squared IDF of each content term over the cluster's sentences."""
-    df: Counter[int] = Counter()
-    n = 0
-    for doc in docs:
-        for unit in doc:
-            df.update(unit.terms)
-            n += 1
+    df = Counter(chain.from_iterable(u.terms for doc in docs for u in doc))
+    n = sum(len(doc) for doc in docs)
     return {t: math.log((1 + n) / (1 + c)) ** 2 for t, c in df.items()}
 
 

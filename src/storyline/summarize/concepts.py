@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,15 +36,12 @@ class ConceptSettings:
 
 def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, float]:
     """Weight of each bigram: its frequency plus ``support_weight`` per extra article."""
-    frequency: Counter[int] = Counter()
+    frequency = Counter(chain.from_iterable(u.bigrams for u in units))
     per_doc: dict[int, set[int]] = {}
     for unit in units:
-        frequency.update(unit.bigrams)
         per_doc.setdefault(unit.doc, set()).update(unit.bigrams)
-    support: Counter[int] = Counter()
-    for bigrams in per_doc.values():
-        support.update(bigrams)
-    return {c: frequency[c] + support_weight * (support[c] - 1) for c in frequency}
+    support = Counter(chain.from_iterable(per_doc.values()))
+    return {c: n + support_weight * (support[c] - 1) for c, n in frequency.items()}
 
 
 def summarize_concepts(

@@ -8,7 +8,6 @@ operations.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storyline.model import Sentence
 from storyline.text.terms import term_codes, word_count, words
@@ -30,32 +29,47 @@ _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_QUOTES = frozenset("\"”’'»")
 
 
-@dataclass(frozen=True, slots=True)
 class Unit:
-    """A sentence plus what comparisons need: word count, content stems, bigrams."""
+    """A sentence plus what comparisons need: word count, stem codes, bigrams.
 
-    sentence: Sentence
-    doc: int  # index of the article in the cluster
-    n_words: int  # whitespace words, the unit budgets count in
-    terms: frozenset[int]  # stem codes of content words (text.terms.term_codes)
-    bigrams: frozenset[int]  # packed stem-code pairs, not made only of stopwords
-    dangling: bool  # opens with a pronoun or connective, or is a quote with no speaker
+    A plain slotted class rather than a frozen dataclass: tens of thousands are built per
+    second on the batch path, and frozen-dataclass construction costs several times more.
+    Internal to summarize; nothing outside this package holds one.
+    """
+
+    __slots__ = ("sentence", "doc", "n_words", "codes", "bigrams", "dangling", "_terms")
+
+    def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int],
+                 bigrams: frozenset[int], dangling: bool) -> None:
+        self.sentence = sentence
+        self.doc = doc  # index of the article in the cluster
+        self.n_words = n_words  # whitespace words, the unit budgets count in
+        self.codes = codes  # stem codes of its words (text.terms.term_codes)
+        self.bigrams = bigrams  # packed stem-code pairs, not made only of stopwords
+        self.dangling = dangling  # opens with a pronoun or connective, or is a bare quote
+        self._terms: frozenset[int] | None = None
 
     @property
     def position(self) -> int:
         return self.sentence.position
 
+    @property
+    def terms(self) -> frozenset[int]:
+        """Stem codes of its content words; built on first use, as most units never need it."""
+        if self._terms is None:
+            self._terms = frozenset([c for c in self.codes if c > 0])
+        return self._terms
+
 
 def make_unit(sentence: Sentence, doc: int) -> Unit:
     tokens = words(sentence.text)
     codes = term_codes(tokens)
-    content = frozenset([c for c in codes if c > 0])
     # A bigram is two stem codes packed in one int; pairs of two stopwords carry no content.
     ids = [c if c > 0 else -c for c in codes]
     bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
     first = tokens[0] if tokens else ""
     dangling = first in DANGLING_OPENERS or _is_bare_quote(sentence.text)
-    return Unit(sentence, doc, word_count(sentence.text), content, bigrams, dangling)
+    return Unit(sentence, doc, word_count(sentence.text), codes, bigrams, dangling)
 
 
 def _is_bare_quote(text: str) -> bool:
