@@ -121,3 +121,4 @@ def test_masthead_spelling_beats_a_squashed_domain() -> None:
     text = "COASTLINE DAILY\n\nTransport\n\nA story about the bridge."
     assert masthead_form(text, "Coastlinedaily") == "Coastline Daily"
     assert masthead_form("- Coastline Daily\nbody", "Coastlinedaily") == "Coastlinedaily"
+    assert masthead_form("Home > Local\nThe Civic Record\n\nStory", "Civic Record") == "The Civic Record"

@@ -66,7 +66,8 @@ def masthead_form(text: str, guess: str) -> str:
     if not key:
         return guess
     for line in [ln.strip() for ln in text[:2000].splitlines() if ln.strip()][:6]:
-        if line[0].isalnum() and len(line) <= MAX_OUTLET_CHARS and _squash(line) == key:
+        squashed = _squash(line)
+        if line[0].isalnum() and len(line) <= MAX_OUTLET_CHARS and key in (squashed, squashed.removeprefix("the")):
             return line.title() if line.isupper() else line
     return guess
 
