@@ -1,0 +1,68 @@
+"""``storyline brief`` and ``storyline clean``: one story's articles to a brief or clean text."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from storyline.cli.common import (
+    EPILOG, EXIT_NO_INPUT, EXIT_OK, EXIT_PARTIAL, budget_options, warn, write_output,
+)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from storyline.brief import build_brief
+    from storyline.ingest import read_sources
+    from storyline.options import BriefOptions
+    from storyline.render import render
+
+    options = BriefOptions(words=args.words, sentences=args.sentences, summarizer=args.summarizer)
+    options.budget  # validate before the slow part
+    result = read_sources(args.paths)
+    for problem in result.problems:
+        warn(f"skipped {problem}")
+    if not result.documents:
+        warn("no readable article in " + ", ".join(args.paths))
+        return EXIT_NO_INPUT
+    brief = build_brief(result.documents, options, result.problems)
+    write_output(render(brief, args.format), args.output)
+    for problem in brief.problems[len(result.problems):]:
+        warn(f"skipped {problem}")
+    return EXIT_PARTIAL if brief.problems else EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    import sys
+
+    from storyline.clean import clean_text
+    from storyline.ingest import read_sources
+
+    result = read_sources([args.path])
+    for problem in result.problems:
+        warn(f"skipped {problem}")
+    if not result.documents:
+        return EXIT_NO_INPUT
+    for doc in result.documents:
+        cleaned = clean_text(doc.text, title=doc.title)
+        if len(result.documents) > 1:
+            print(f"==> {doc.source} <==")
+        print(cleaned.text)
+        if args.explain:
+            for line in cleaned.dropped:
+                print(f"dropped line {line.line_no} ({line.reason}): {line.text}", file=sys.stderr)
+    return EXIT_PARTIAL if result.problems else EXIT_OK
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("brief", help="make a cited brief from articles", epilog=EPILOG,
+                       description="Read articles (files, directories, JSONL, HTML, '-' for stdin) and write a cited brief.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories, or - for stdin")
+    budget_options(p, 200)
+    p.add_argument("--format", choices=("md", "json", "html"), default="md", help="output format (default md)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=cmd_brief)
+
+    p = sub.add_parser("clean", help="print an article's clean text", epilog=EPILOG)
+    p.add_argument("path", metavar="PATH", help="an article file, or - for stdin")
+    p.add_argument("--explain", action="store_true", help="list every dropped line and why, on stderr")
+    p.set_defaults(run=cmd_clean)
