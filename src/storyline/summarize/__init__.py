@@ -24,8 +24,26 @@ def _pick(docs: Sequence[Sequence[Sentence]], budget: Budget, method: str) -> tu
     chosen = summarizer(units, budget)
     # Importance: 1.0 for the first pick, falling linearly; kept for readers who re-cut.
     importance = {id(u): 1.0 - i / len(chosen) for i, u in enumerate(chosen)}
-    ordered = sorted(chosen, key=lambda u: (u.doc, u.position))
+    ordered = reading_order(chosen)
     return ordered, units, [round(importance[id(u)], 3) for u in ordered]
+
+
+def reading_order(chosen: Sequence[Unit]) -> list[Unit]:
+    """Article order, then position; but never open on a sentence that points back at one
+    the reader has not seen ("He said..."): the first sentence that stands on its own
+    goes first instead."""
+    ordered = sorted(chosen, key=lambda u: (u.doc, u.position))
+    keys = {(u.doc, u.position) for u in ordered}
+
+    def stands_alone(u: Unit) -> bool:
+        return not u.dangling or (u.doc, u.position - 1) in keys
+
+    if ordered and not stands_alone(ordered[0]):
+        first = next((u for u in ordered if stands_alone(u) and not u.sentence.text[0] in "\"“"), None)
+        if first is not None:
+            ordered.remove(first)
+            ordered.insert(0, first)
+    return ordered
 
 
 def select(docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline") -> list[Sentence]:

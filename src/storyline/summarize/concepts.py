@@ -3,9 +3,11 @@
 A concept is a stemmed bigram. Its weight grows with how often the cluster repeats it and,
 much more, with how many different articles report it (cross-document support: a fact
 several outlets state matters more). Sentences are picked greedily by the weight of the
-concepts they add per word, with a bonus for early positions in their article, a penalty
-for openers that dangle ("He said...", "But ..."), and a hard veto on near-duplicates.
-Coverage makes redundancy cost what it should: a concept already covered adds nothing.
+concepts they add per word, times a prior on the sentence itself: by default the learned
+scorer's probability that it belongs in a summary (scorer.py, trained with
+cross-validation), or, with ``learned=False``, a plain bonus for early positions. Openers
+that dangle ("He said...", "But ...") are penalised and near-duplicates vetoed. Coverage
+makes redundancy cost what it should: a concept already covered adds nothing.
 
 The gain of a sentence can only fall as coverage grows, so a lazy greedy (a heap of stale
 upper bounds) picks exactly what the plain greedy would, in near-linear time.
@@ -20,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.summarize.budget import Budget
+from storyline.summarize.features import candidate_features
+from storyline.summarize.scorer import probabilities
 from storyline.summarize.units import Unit, cosine, is_candidate
 
 
@@ -28,10 +32,16 @@ class ConceptSettings:
     """Knobs of the concept summarizer; defaults measured on Multi-News (docs/benchmarks.md)."""
 
     support_weight: float = 5.0  # extra weight per additional article reporting a concept
-    length_exponent: float = 0.7  # gain is divided by n_words ** this
-    position_weight: float = 3.0  # gain *= 1 + position_weight / (1 + position)
-    dangling_penalty: float = 0.5  # gain *= this for sentences opening with a pronoun
-    max_similarity: float = 0.6  # cosine of content terms above which a sentence is a repeat
+    learned: bool = True  # prior from the learned scorer; False: position bonus only
+    length_exponent: float = 1.0  # gain is divided by n_words ** this (0.7 suits learned=False)
+    position_weight: float = 3.0  # learned=False: gain *= 1 + position_weight / (1 + position)
+    min_prior: float = 0.05  # learned: floor on the scorer's probability
+    repair_orphans: bool = True  # a dangling pick brings its antecedent or is dropped
+    max_similarity: float = 0.5  # cosine of content terms above which a sentence is a repeat
+    scorer_weights: tuple[tuple[float, ...], float] | None = None  # None: the shipped weights
+
+
+POSITION_ONLY = ConceptSettings(learned=False, length_exponent=0.7, max_similarity=0.6)
 
 
 def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, float]:
@@ -44,28 +54,71 @@ def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, f
     return {c: n + support_weight * (support[c] - 1) for c, n in frequency.items()}
 
 
+def priors(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], weights: dict[int, float],
+           settings: ConceptSettings) -> list[float]:
+    """What each candidate's concept gain is multiplied by: prior / length."""
+    if settings.learned:
+        rows = candidate_features(docs, candidates, weights)
+        base = [max(settings.min_prior, p) for p in probabilities(rows, settings.scorer_weights)]
+    else:
+        base = [1.0 + settings.position_weight / (1 + u.position) for u in candidates]
+    return [b / u.n_words ** settings.length_exponent for b, u in zip(base, candidates)]
+
+
 def summarize_concepts(
     docs: Sequence[Sequence[Unit]], budget: Budget, settings: ConceptSettings = ConceptSettings()
 ) -> list[Unit]:
-    """Pick sentences for ``budget``; returned in selection order (best first)."""
+    """Pick sentences for ``budget``; returned in selection order (best first).
+
+    A picked sentence that dangles ("He added that ...") with its antecedent left out
+    either brings the antecedent in, when it fits the budget, or is dropped and its words
+    refilled: a summary should not point back at a sentence the reader never sees.
+    """
     candidates = [u for doc in docs for u in doc if is_candidate(u)]
     weights = concept_weights([u for doc in docs for u in doc], settings.support_weight)
+    factors = {id(u): p for u, p in zip(candidates, priors(docs, candidates, weights, settings))}
+    excluded: set[int] = set()
+    chosen: list[Unit] = []
+    for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
+        chosen = _greedy(candidates, chosen, excluded, weights, factors, budget, settings)
+        picked = {id(u) for u in chosen}
+        orphans = [u for u in chosen if u.refers_back and u.position > 0
+                   and id(docs[u.doc][u.position - 1]) not in picked]
+        if not orphans or not settings.repair_orphans:
+            break
+        used = sum(u.n_words for u in chosen)
+        for orphan in orphans:
+            antecedent = docs[orphan.doc][orphan.position - 1]
+            if is_candidate(antecedent) and budget.fits(used, len(chosen), antecedent.n_words):
+                chosen.insert(chosen.index(orphan), antecedent)
+                used += antecedent.n_words
+            else:
+                chosen.remove(orphan)
+                excluded.add(id(orphan))
+                used -= orphan.n_words
+    return chosen
 
-    def factor(unit: Unit) -> float:
-        f = (1.0 + settings.position_weight / (1 + unit.position)) / unit.n_words ** settings.length_exponent
-        return f * settings.dangling_penalty if unit.dangling else f
 
-    factors = {id(u): factor(u) for u in candidates}
-    covered: set[int] = set()
+# Rounds of "repair orphans, refill the budget"; each round only removes or adds antecedents.
+MAX_REPAIRS = 4
+
+
+def _greedy(candidates: Sequence[Unit], chosen: list[Unit], excluded: set[int], weights: dict[int, float],
+            factors: dict[int, float], budget: Budget, settings: ConceptSettings) -> list[Unit]:
+    """Extend ``chosen`` greedily until the budget is full (lazy greedy over a heap)."""
+    chosen = list(chosen)
+    chosen_ids = {id(u) for u in chosen}
+    covered: set[int] = set().union(*(u.bigrams for u in chosen)) if chosen else set()
 
     def gain(unit: Unit) -> float:
         return sum(map(weights.__getitem__, unit.bigrams - covered)) * factors[id(unit)]
 
     # Heap of (-upper bound, tiebreak, unit); bounds are refreshed lazily when popped.
-    heap = [(-gain(u), i, u) for i, u in enumerate(candidates)]
+    heap = [(-gain(u), i, u) for i, u in enumerate(candidates) if id(u) not in chosen_ids and id(u) not in excluded]
     heapq.heapify(heap)
-    chosen: list[Unit] = []
-    used_words = 0
+    used_words = sum(u.n_words for u in chosen)
+    chosen_terms: set[int] = set().union(*(u.terms for u in chosen)) if chosen else set()
+    shortest = min((len(u.terms) or 1 for u in chosen), default=10**9)
     while heap and not budget.full(used_words, len(chosen)):
         neg_bound, tiebreak, unit = heapq.heappop(heap)
         current = gain(unit)
@@ -76,9 +129,20 @@ def summarize_concepts(
             continue
         if not budget.fits(used_words, len(chosen), unit.n_words):
             continue
-        if any(cosine(unit.terms, c.terms) > settings.max_similarity for c in chosen):
+        if _repeats(unit, chosen, chosen_terms, shortest, settings.max_similarity):
             continue
         chosen.append(unit)
+        chosen_terms |= unit.terms
+        shortest = min(shortest, len(unit.terms) or 1)
         covered.update(unit.bigrams)
         used_words += unit.n_words
     return chosen
+
+
+def _repeats(unit: Unit, chosen: Sequence[Unit], chosen_terms: set[int], shortest: int, limit: float) -> bool:
+    """Whether ``unit`` nearly repeats a chosen sentence. The overlap with all chosen terms
+    bounds every pairwise cosine, so most candidates skip the pairwise loop."""
+    terms = unit.terms
+    if not terms or len(terms & chosen_terms) <= limit * (len(terms) * shortest) ** 0.5:
+        return False
+    return any(cosine(terms, c.terms) > limit for c in chosen)

@@ -7,6 +7,8 @@ operations.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from storyline.model import Sentence
@@ -17,7 +19,18 @@ from storyline.text.terms import term_codes, word_count, words
 MIN_WORDS = 8
 MAX_WORDS = 80
 
-# Openers that point back at a sentence the reader may not have seen.
+# Openers that refer back to a person or a claim the reader must already know: a summary
+# never keeps such a sentence without the one before it.
+REFERRING_OPENERS = frozenset(
+    "he she they his her their him them but however also meanwhile instead moreover "
+    "furthermore besides still yet this these those".split()
+)
+# "It is hard to say whether..." does not refer back; "It is the only bridge..." does.
+_EXPLETIVE_IT = re.compile(r"It(?: is|'s|’s| was| has been| will be| would be| remains| seems)"
+                           r" (?:\w+ ){0,2}?(?:to|that|for|whether|how|why|what|when|if)\b")
+
+# Openers that may point back at a sentence the reader has not seen; a summary never
+# opens with one.
 DANGLING_OPENERS = frozenset(
     "he she they it his her their its this that these those but however and so also "
     "meanwhile still yet instead moreover furthermore besides then thus hence which "
@@ -37,16 +50,17 @@ class Unit:
     Internal to summarize; nothing outside this package holds one.
     """
 
-    __slots__ = ("sentence", "doc", "n_words", "codes", "bigrams", "dangling", "_terms")
+    __slots__ = ("sentence", "doc", "n_words", "codes", "bigrams", "dangling", "refers_back", "_terms")
 
     def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int],
-                 bigrams: frozenset[int], dangling: bool) -> None:
+                 bigrams: frozenset[int], dangling: bool, refers_back: bool) -> None:
         self.sentence = sentence
         self.doc = doc  # index of the article in the cluster
         self.n_words = n_words  # whitespace words, the unit budgets count in
         self.codes = codes  # stem codes of its words (text.terms.term_codes)
         self.bigrams = bigrams  # packed stem-code pairs, not made only of stopwords
         self.dangling = dangling  # opens with a pronoun or connective, or is a bare quote
+        self.refers_back = refers_back  # needs its antecedent: he/she/but/however..., bare quote
         self._terms: frozenset[int] | None = None
 
     @property
@@ -68,8 +82,29 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     ids = [c if c > 0 else -c for c in codes]
     bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
     first = tokens[0] if tokens else ""
-    dangling = first in DANGLING_OPENERS or _is_bare_quote(sentence.text)
-    return Unit(sentence, doc, word_count(sentence.text), codes, bigrams, dangling)
+    text = sentence.text
+    bare_quote = _is_bare_quote(text)
+    dangling = first in DANGLING_OPENERS or bare_quote
+    refers_back = (first in REFERRING_OPENERS or bare_quote or _ends_open_quote(text)
+                   or (first == "it" and not _EXPLETIVE_IT.match(text)))
+    return Unit(sentence, doc, word_count(sentence.text), codes, bigrams, dangling, refers_back)
+
+
+def _ends_open_quote(text: str) -> bool:
+    """The tail of a quotation split across sentences: it closes a quote it never opened."""
+    opening = sum(text.count(q) for q in "“«")
+    closing = sum(text.count(q) for q in "”»")
+    if opening or closing:
+        return closing > opening
+    return text.count('"') % 2 == 1 and not text.startswith('"')
+
+
+def _opens_unclosed_quote(text: str) -> bool:
+    opening = sum(text.count(q) for q in "“«")
+    closing = sum(text.count(q) for q in "”»")
+    if opening or closing:
+        return opening > closing
+    return text.count('"') % 2 == 1 and text.startswith('"')
 
 
 def _is_bare_quote(text: str) -> bool:
@@ -88,8 +123,9 @@ def is_candidate(unit: Unit) -> bool:
     text = unit.sentence.text
     if not (MIN_WORDS <= unit.n_words <= MAX_WORDS):
         return False
-    # A sentence that ends without punctuation is a headline, caption or cut fragment.
-    return text[-1] in ".!?\"'”’)" and not text.endswith("...")
+    # A sentence that ends without punctuation is a headline, caption or cut fragment; one
+    # that opens a quotation it does not close is a speaker's words cut off from "he said".
+    return text[-1] in ".!?\"'”’)" and not text.endswith("...") and not _opens_unclosed_quote(text)
 
 
 def cosine(a: frozenset[int], b: frozenset[int]) -> float:
