@@ -17,7 +17,9 @@ def article_id(clean_text: str) -> str:
 
 def to_article(doc: RawDocument) -> Article:
     """Clean one raw document into an ``Article``."""
-    result = clean_text(doc.text, title=doc.title)
+    # HTML was already cut to the article by trafilatura: cleaning is then a second pass
+    # that drops lines only for what they say, never for their shape or position.
+    result = clean_text(doc.text, title=doc.title, extracted=doc.kind == "html")
     outlet = doc.outlet or doc.source.rsplit("/", 1)[-1]
     return Article(
         id=article_id(result.text),
@@ -51,6 +53,12 @@ def to_articles(docs: Iterable[RawDocument]) -> tuple[list[Article], list[Proble
         else:
             seen[article.id] = doc.source
             articles.append(article)
+    return in_reading_order(articles), problems
+
+
+def in_reading_order(articles: list[Article]) -> list[Article]:
+    """By publication date when every article has one; otherwise input order is kept
+    (file names often carry it), since undated articles cannot be placed."""
     if all(a.published for a in articles):
-        articles.sort(key=lambda a: a.published or dt.date.min)
-    return articles, problems
+        return sorted(articles, key=lambda a: a.published or dt.date.min)
+    return list(articles)

@@ -1,13 +1,16 @@
 """The line classifier: is one paragraph boilerplate, judged on its own text?
 
 Owns the context-free features of a paragraph (length, sentence punctuation, second-person
-address, imperative promo openings, boilerplate phrases, credits, icon-name runs, lists)
-and the reason string for a drop. Decisions that need the neighbouring lines (position
+address, imperative promo openings, boilerplate phrases, credits and positional captions,
+icon-name runs, shouted and labelled teasers, lines that are a label and a bare link,
+separators, menus and lists) and the reason string for a drop. Decisions that need the neighbouring lines (position
 before the headline, teasers next to a "Read more", the junk tail) live in layout.py.
 
 The features are meant to generalize: phrases are the stock vocabulary of site chrome, not
-lines copied from any one site. Long lines (over 60 words) are always content here: no
-chrome is that long, and skipping them keeps the classifier fast.
+lines copied from any one site. Long lines (over 60 words) are content here unless a photo
+credit closes them: no other chrome is that long, and skipping them keeps the classifier
+fast. Long sentences (25+ words) are cleared by a few substring scans (_plain_sentence)
+unless one of them finds a signal.
 """
 
 from __future__ import annotations
@@ -16,14 +19,20 @@ import re
 
 from storyline.clean.phrases import (
     BODY_TRIGGERS,
+    CREDIT_ANYWHERE,
+    CREDIT_STARTS,
+    MOST_LABEL,
     BRACKETED,
     READER_TRIGGERS,
+    RELATED_LABEL,
+    SHOUTED_LABEL,
     TAG_PREFIX,
     TEASER_END,
     TEASER_PREFIX,
     TIMESTAMP,
     WORD,
     photo_credit,
+    positional_caption,
     strong_phrase,
     weak_phrase,
 )
@@ -34,6 +43,9 @@ LONG_LINE_WORDS = 60
 # the reader: such lines skip the phrase tables (most of the text, so most of the time).
 _BODY_FAST_WORDS = 25
 _BODY_AND_READER_TRIGGERS = BODY_TRIGGERS + READER_TRIGGERS
+BODY_TRIGGERS_ANYWHERE = ("{{", "©", "sign up")
+BODY_TRIGGERS_TAIL = ("reserved", "contributed", *CREDIT_ANYWHERE)
+BODY_TRIGGERS_START = ("a version of this", "with assistance", "— with assistance", "-- with assistance")
 
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘([ "
@@ -58,7 +70,20 @@ _PROMO_NOUNS = re.compile(
 )
 _QUESTION = re.compile(r"\?(?:[\s\"'”’)]|$)")  # a question mark that ends a question, not one in a URL
 _LIST_MARKS = (",", "|", "•", "·", "/", ">", "»", " - ")
+_ALNUM = re.compile(r"[^\W_]")
+_DATED_OR_QUOTED = re.compile(r"\d{4}|[\"“”]")
+# A short line carrying a bare web address: "More info: http://...", "Tumblr: http://...".
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_LABEL_COLON = re.compile(r"^[a-z]+(?: [a-z]+)?: ")
 _LIST_SPLIT = re.compile(r"\s*(?:[,|•·/>»]|\s-\s)\s*")
+
+
+def _headline_case(text: str) -> bool:
+    """Title Case or capitals, as a teaser headline is: "LUPICA: HEAT WILL...", "STORY: Tony
+    Scott's Death: Witness Says...". A transcript's "GEORGE STEPHANOPOULOS: Do you have an
+    iPad or just--" goes on in sentence case: it is speech, not a teaser."""
+    long_words = [word for word in text.split() if len(word) >= 4 and word[0].isalpha()]
+    return not long_words or sum(word[0].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
 def word_count(text: str) -> int:
@@ -67,7 +92,7 @@ def word_count(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     """Ends with . ! ? or an ellipsis, possibly inside closing quotes or brackets."""
-    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+    return text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", "。", "！", "？")
 
 
 def _unquoted(lower: str) -> str:
@@ -89,7 +114,11 @@ def is_promotional(text: str, lower: str, words: int, first: str | None = None) 
         first = match.group() if match else ""
     if first in _IMPERATIVES and words <= 40:
         outside = _unquoted(lower)
-        if _SECOND_PERSON.search(outside) or _FIRST_PLURAL.search(outside):
+        # "Try 3 months..." sells; "Try listening to your body..." advises: advice in a how-to
+        # names no offer, so a long imperative line to the reader needs a promo noun too.
+        if (_SECOND_PERSON.search(outside) or _FIRST_PLURAL.search(outside)) and (
+            words <= 12 or _PROMO_NOUNS.search(outside)
+        ):
             return True
         # "Get trusted insights...": a short pitch naming what is on offer. Longer lines that
         # open with a verb and mention "free" or "stories" are ordinary sentences.
@@ -114,13 +143,35 @@ def _is_list(text: str, words: int) -> bool:
     """A menu, breadcrumb or tag list: three or more short items and no sentence."""
     if words > 20 or sum(text.count(mark) for mark in _LIST_MARKS) < 2:
         return False
+    if _DATED_OR_QUOTED.search(text):
+        return False  # '"SOS," May 13, 2006': a line of a chart or a table, not a menu
     items = [item for item in _LIST_SPLIT.split(text) if item]
     return len(items) >= 3 and all(item.count(" ") <= 2 for item in items)
 
 
 def sentence_like(text: str, lower: str, words: int) -> bool:
-    """A plain statement: six or more words, final punctuation, not addressed to the reader."""
-    return words >= 6 and ends_sentence(text) and not addresses_reader(lower)
+    """A plain statement: six or more words, final punctuation (or a colon introducing a
+    quote or a list: "She shared part of an email:"), not addressed to the reader."""
+    return words >= 6 and (ends_sentence(text) or text[-1] == ":") and not addresses_reader(lower)
+
+
+
+
+def _plain_sentence(lower: str) -> bool:
+    """A long sentence (lowercased) that cannot carry a boilerplate signal: most body text is
+    cleared by these few C-level scans instead of the full run of checks below."""
+    if lower[-1] == ")" or "you" in lower or lower.startswith(CREDIT_STARTS) or positional_caption(lower):
+        return False
+    for trigger in BODY_TRIGGERS_ANYWHERE:
+        if trigger in lower:
+            return False
+    # Credits and notices close a line ("... contributed to this report.", "All rights
+    # reserved."): only the tail needs the longer list.
+    tail = lower[-90:]
+    for word in BODY_TRIGGERS_TAIL:
+        if word in tail:
+            return False
+    return not lower.startswith(BODY_TRIGGERS_START)
 
 
 def line_reason(text: str, words: int, ends: bool) -> str | None:
@@ -131,9 +182,12 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
     headline is often short and unpunctuated.
     """
     if words > LONG_LINE_WORDS:
-        return None
+        # Only a credit closing a long caption ("... both 13. (Photo: J. Doe/Courier)").
+        return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
     lower = text.lower()
     if words >= _BODY_FAST_WORDS and ends:
+        if _plain_sentence(lower):
+            return None
         reader = "you" in lower
         for trigger in _BODY_AND_READER_TRIGGERS if reader else BODY_TRIGGERS:
             if trigger in lower:
@@ -141,9 +195,13 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
         else:
             if reader and is_promotional(text, lower, words):
                 return "promotional"
+            if positional_caption(lower):
+                return "photo caption"
             return "photo credit" if photo_credit(lower, True) else None
     if words == 1 and URL_ONLY.match(text):
         return "link residue"
+    if not text[0].isalnum() and not _ALNUM.search(text):
+        return "separator"  # "- - - -", "* * *": rules and ornaments, no words
     tokens = WORD.findall(lower)
     name = strong_phrase(lower, tokens)
     if name:
@@ -159,10 +217,31 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
                 return "icon run"
     if photo_credit(lower, words >= _BODY_FAST_WORDS):
         return "photo credit"
+    if positional_caption(lower):
+        return "photo caption"
+    # "CLOSE" is the label of a video player's close button, glued to the video's caption.
+    if text.startswith("CLOSE ") or (text[:4] == "MOST" and MOST_LABEL.match(lower)):
+        return "photo caption" if text[0] == "C" else "read-more teaser"
     bulleted = lower[0] in _BULLET_CHARS and bool(_BULLET.match(lower))
     bare = _BULLET.sub("", lower) if bulleted else lower
-    if words <= 25 and (TEASER_PREFIX.match(bare) or TEASER_END.search(bare) or BRACKETED.match(bare)):
+    if words <= 25 and (
+        TEASER_PREFIX.match(bare) or ("more" in bare and TEASER_END.search(bare)) or BRACKETED.match(bare)
+    ):
         return "read-more teaser"
+    if not ends and words <= 20 and text[1:2].isupper():
+        label = SHOUTED_LABEL.match(text)
+        # A shouted name needs a headline after it; "RELATED", "WATCH" and the like do not.
+        if label and (label.group(1) or _headline_case(text[label.end() :])):
+            return "read-more teaser"
+    if words <= 60 and text[0] == "R" and RELATED_LABEL.match(text):
+        return "read-more teaser"
+    if bulleted and _LABEL_COLON.match(bare):
+        return "read-more teaser"  # "► Update: Man charged ...": a labelled link in a list
+    if words <= 15 and ("http" in lower or "www." in lower) and (words <= 10 or not sentence_like(text, lower, words)):
+        if _BARE_URL.search(text):
+            return "link line"
+    if text[0] == "(" and text[-1] == ")" and words <= 8 and not ends and text.count("(") == 1:
+        return "photo credit"  # "(Orange County Sheriff's Department)": a credit on its own
     if words <= 12 and TIMESTAMP.match(bare):
         return "boilerplate phrase: timestamp"
     if words <= 12 and not sentence_like(text, lower, words):

@@ -3,9 +3,11 @@
 Owns the rules that need neighbours or the whole document: captions whose " - Outlet"
 trailer repeats, lines in another script than the article, duplicates, everything above the
 headline, the teaser headline before a "Read more", related-story headlines wedged between
-captions, and the junk tail (paywall, polls, promos) after the last real paragraph.
-boilerplate.py judges each paragraph alone first; this module only adds reasons, except
-that it clears "short non-sentence line" from the headline.
+captions, and the junk tail (paywall, polls, promos) after the last real paragraph; and the
+two rules that keep short lines inside the body: subheadings between body paragraphs and
+the items of a list that a kept line introduces with a colon. boilerplate.py judges each
+paragraph alone first; this module adds reasons, and clears "short non-sentence line" only
+from the headline, subheadings and list items.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ _NOT_OTHER_SCRIPT_LEADS = bytes(b for b in range(256) if not (0xCD <= b <= 0xDB 
 _BARE_READ_MORE = re.compile(r"^read more\W*$", re.I)
 _QUOTE_SAID = re.compile(r"[“\"].*\b(?:said|says|told)\b")
 _STRONG_WORDS = 10
+_DUPLICATE_WORDS = 5
+# Reasons of the furniture around photos and links, which a subheading may follow.
+_MEDIA_REASONS = frozenset({"photo credit", "photo caption", "link line", "boilerplate phrase: advertisement"})
+_SUBHEADING_WORDS = 12
+_SUBHEADING_START = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
 _BODY_WORDS = 20
 _LEAD_WORDS = 15
 
@@ -40,13 +47,14 @@ _LEAD_WORDS = 15
 class _Doc:
     """The paragraphs of one document with their features, computed once."""
 
-    __slots__ = ("texts", "reasons", "words", "ends")
+    __slots__ = ("texts", "reasons", "words", "ends", "listed")
 
     def __init__(self, texts: list[str], reasons: list[str | None], words: list[int], ends: list[bool]) -> None:
         self.texts = texts
         self.reasons = reasons
         self.words = words
         self.ends = ends
+        self.listed: set[int] = set()  # items of a list a kept line introduced: never tail junk
 
     def strong(self, index: int, words: int = _STRONG_WORDS) -> bool:
         """Unmistakable body text: a kept, full sentence of ``words`` words or more."""
@@ -73,9 +81,14 @@ def _caption_trailers(doc: _Doc) -> None:
             doc.reasons[index] = "photo caption"
 
 
-def _other_script(doc: _Doc, whole: str) -> None:
+def script_leads(whole: str) -> bytes:
+    """The UTF-8 lead bytes of the document's non-Latin letters (empty for Latin-only text)."""
+    return b"" if whole.isascii() else whole.encode().translate(None, _NOT_OTHER_SCRIPT_LEADS)
+
+
+def _other_script(doc: _Doc, leads: bytes) -> None:
     """Mark paragraphs written mostly in another script than the document as a whole."""
-    if whole.isascii() or not whole.encode().translate(None, _NOT_OTHER_SCRIPT_LEADS):
+    if not leads:
         return
     others = [len(_OTHER_LETTER.findall(text)) if not text.isascii() else 0 for text in doc.texts]
     latins = [len(_LATIN.findall(text)) for text in doc.texts]
@@ -89,9 +102,10 @@ def _other_script(doc: _Doc, whole: str) -> None:
 
 
 def _duplicates(doc: _Doc) -> None:
+    """A repeated paragraph goes the second time; short lines may repeat in dialogue ("Monica?")."""
     seen: set[str] = set()
     for index, text in enumerate(doc.texts):
-        if doc.reasons[index] is None:
+        if doc.reasons[index] is None and doc.words[index] >= _DUPLICATE_WORDS:
             if text in seen:
                 doc.reasons[index] = "duplicate"
             seen.add(text)
@@ -126,6 +140,55 @@ _TEASER_NEIGHBOURS = frozenset(
 )
 
 
+def _subheadings(doc: _Doc, headline: int | None) -> None:
+    """Keep short unpunctuated lines that sit inside the body ("Broken leg", "1. Take
+    inventory", "They include:"): kept text before them, a kept paragraph after.
+
+    Chrome inside the body repeats ("Today" under every photo) or sits next to other junk,
+    so a line that occurs twice, or whose neighbours went, stays dropped.
+    """
+    texts, reasons = doc.texts, doc.reasons
+    counts: Counter[str] | None = None  # built on the first candidate: most documents have none
+    body_seen = False
+    start = 0 if headline is None else headline + 1
+    for index in range(start, len(texts) - 1):
+        reason = reasons[index]
+        if reason is None:
+            body_seen = body_seen or doc.words[index] >= 6
+            continue
+        if reason != "short non-sentence line" or not body_seen:
+            continue
+        counts = counts or Counter(texts)
+        if counts[texts[index]] > 1:
+            continue
+        text = texts[index]
+        # One word alone ("Home", "Related", "Photofest") is more often chrome than a heading.
+        if not 2 <= doc.words[index] <= _SUBHEADING_WORDS or not _SUBHEADING_START.match(text) or text[-1] in "-–—|":
+            continue
+        # What went between the body and this line must be media furniture, not chrome.
+        between = reasons[start:index]
+        previous = next((i for i in range(len(between) - 1, -1, -1) if between[i] not in _MEDIA_REASONS), None)
+        following = index + 1
+        if previous is not None and between[previous] is None and reasons[following] is None and (
+            doc.words[following] >= 6
+        ):
+            reasons[index] = None
+
+
+def _lists(doc: _Doc) -> None:
+    """The items after a kept line that introduces them ("Here is a recap of her No. 1s:")
+    are content however short: keep them up to the next strong paragraph or real junk."""
+    texts, reasons = doc.texts, doc.reasons
+    for opener in [i for i, text in enumerate(texts) if text[-1:] == ":"]:  # few, if any
+        if reasons[opener] is not None or doc.words[opener] < 3:
+            continue
+        index = opener + 1
+        while index < len(texts) and reasons[index] in (None, "short non-sentence line") and not doc.strong(index):
+            reasons[index] = None
+            doc.listed.add(index)
+            index += 1
+
+
 def _tail(doc: _Doc) -> None:
     """After the last strong paragraph: reader polls go, and once junk starts, only plain
     sentences survive (paywalls, promos and related links pile up at the end)."""
@@ -143,7 +206,11 @@ def _tail(doc: _Doc) -> None:
         return
     for index in range(junk_from + 1, len(texts)):
         text = texts[index]
-        if reasons[index] is None and not sentence_like(text, text.lower(), doc.words[index]):
+        # A long paragraph is text even unpunctuated; chrome of that length has a reason already.
+        words = doc.words[index]
+        if reasons[index] is None and words < _BODY_WORDS and index not in doc.listed and not sentence_like(
+            text, text.lower(), words
+        ):
             reasons[index] = "trailing boilerplate"
 
 
@@ -154,15 +221,16 @@ def classify(
     ends: list[bool],
     title: str | None,
     whole: str,
+    leads: bytes | None = None,
 ) -> int | None:
     """Add context reasons to ``reasons`` (one per paragraph, in place); return the headline index.
 
     ``words`` and ``ends`` are each paragraph's word count and sentence-end flag; ``whole``
-    is the normalized document.
+    is the normalized document and ``leads`` its ``script_leads`` when the caller has them.
     """
     doc = _Doc(texts, reasons, words, ends)
     _caption_trailers(doc)
-    _other_script(doc, whole)
+    _other_script(doc, script_leads(whole) if leads is None else leads)
     _duplicates(doc)
     # Above a headline there can be a one-sentence caption (short); a lead paragraph is longer.
     strong = [
@@ -182,5 +250,8 @@ def classify(
             if reasons[index] is None and not strong[index] and not _QUOTE_SAID.search(texts[index]):
                 reasons[index] = "before headline"
     _teasers(doc, headline)
+    if "short non-sentence line" in reasons:
+        _subheadings(doc, headline)
+    _lists(doc)
     _tail(doc)
     return headline

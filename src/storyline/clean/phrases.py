@@ -24,6 +24,8 @@ _ORIGINALLY = re.compile(r"(?:article|story|post) (?:was )?(?:originally|first) 
 _COMMENTS = re.compile(r"(?:view|show|load|hide) (?:all )?comments|log in to comment|^\d+ comments?$")
 _SHARE = re.compile(r"^share (?:this|on|via)\b|share tweet|^(?:share|print|email)(?: (?:share|print|email|tweet))+$")
 _MAIL_US = re.compile(r"e-?mail us\b|send us (?:a )?tips?\b")
+# Credit lines: "Jane Doe contributed to this report.", "— With assistance by ...".
+_CONTRIBUTED = re.compile(r"contributed (?:reporting )?to this (?:report|story|article)\b|^\W*with assistance (?:by|from)\b")
 _COPYRIGHT = re.compile(r"^(?:©|copyright)\s*(?:©\s*)?\d{4}")
 _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("subscribe", "subscribe", _SUBSCRIBE), ("subscriber", "subscribe", _SUBSCRIBE),
@@ -65,6 +67,10 @@ _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("rented", "video player", "video has been rented"), ("available", "video player", "is not available right now"),
     ("follow", "follow us", re.compile(r"^follow [\w .@'’-]{1,40} on (?:twitter|facebook|instagram)")),
     ("click", "click here", re.compile(r"^\(?click here|click here\W*$")),
+    ("follow", "follow us", re.compile(r"follow (?:me|him|her|them)(?: on (?:twitter|facebook|instagram)|!|$)")),
+    ("contributed", "credit line", _CONTRIBUTED), ("assistance", "credit line", _CONTRIBUTED),
+    ("version", "originally published", re.compile(r"^a version of this (?:article|story) appeared")),
+    ("scribd", "embed", re.compile(r"\bon scribd$")),
     ("updated", "keep updated", "keep updated"), ("date", "keep updated", "stay up to date"),
     ("know", "keep updated", "all you want to know about"), ("tuned", "keep updated", "stay tuned"),
 )
@@ -76,7 +82,7 @@ for _key, _name, _check in _STRONG_ENTRIES:
 WORD = re.compile(r"[a-z]+")
 # What a long sentence is still checked for: copyright and sign-up lines (the other notices
 # are short, so they never take the fast path).
-BODY_TRIGGERS = ("{{", "©", "sign up", "reserved")
+BODY_TRIGGERS = ("{{", "©", "sign up", "reserved", "contributed", "a version of this", "with assistance")
 # ...and, when it says "you", for the site addressing its reader.
 READER_TRIGGERS = ("tweet", "subscri", "newsletter", "inbox", "keep updated", "want to know", "cookie",
                     "comment", "account", "free", "download", "register", "sign in", "log in")
@@ -85,33 +91,58 @@ READER_TRIGGERS = ("tweet", "subscri", "newsletter", "inbox", "keep updated", "w
 _WEAK_WORDS = frozenset(
     "subscribe subscribers subscription subscriptions register newsletter newsletters share print "
     "advertisement tweet email comment comments facebook twitter instagram linkedin pinterest "
-    "whatsapp telegram cookie cookies copyright menu search trending loader newsfeed login".split()
+    "whatsapp telegram cookie cookies copyright menu search trending loader newsfeed login sponsored slideshow "
+    "gallery".split()
 )
 _WEAK_PHRASE_KEYS = frozenset({"sign", "log", "skip", "top", "click"})
 _WEAK_PHRASES = ("sign up", "sign in", "log in", "skip to", "back to top", "click here")
 TEASER_PREFIX = re.compile(
     r"^(?:related(?: stories| articles| coverage)?|read|read more|read next|read also|also read|see also"
-    r"|more|also|watch|listen|recommended|most read|most popular|you (?:may|might) also like)"
-    r"(?:\s*[:|>]|\s+[-–—]\s)"
+    r"|more|also|watch|listen|recommended|most read|most popular|you (?:may|might) also like|photos|videos?"
+    r"|slideshow|gallery|\(also (?:on|in|at|from|see)[^:()]{0,40})"
+    r"(?:\s*[:|>]|\s+[-–—]\s)|^most (?:read|popular|viewed|shared) (?:in|on|from)\b"
+    r"|^more (?:from|on|in|of) [^:.]{1,40}:\s*$"
 )
+# A teaser that shouts its label: "RELATED Judge in retrial ...", "LUPICA: HEAT WILL ...". Matched
+# on the original case: an all-capitals label of one to four words, then a colon or a capital.
+# Editors' notes ("UPDATE:", "CORRECTION:") carry facts and are not labels of this kind.
+SHOUTED_LABEL = re.compile(r"^(RELATED|MORE|WATCH|READ|SEE ALSO|PHOTOS?|VIDEO)\s+(?=[A-Z\"“‘])"
+                           r"|^(?!UPDATE|CORRECTION|EDITOR|CLARIFICATION|NOTE)"
+                           r"[A-Z][A-Z&'’.-]+(?: [A-Z][A-Z&'’.-]+){0,3}: (?=[A-Z\"“‘])")
+# "Related Prodigy: 10 Essential Tracks ...": a title-case "Related" label on a story link.
+RELATED_LABEL = re.compile(r"^Related [A-Z][^:]{0,40}: [A-Z0-9]")
 BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # "[Related story headline]" on a line of its own
 TEASER_END = re.compile(r"(?:read more|more ?>>|more ?»)[\s.:>»›]*$")
 TIMESTAMP = re.compile(r"^(?:last )?(?:updated|modified|published|posted)(?: on| at|:)? [\w,:. ]*\d")
-TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|more on)\s*:")
+TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|more on|read more about)\s*:")
 # Photo credits and captions. A credit starts the line ("© Jane Doe", "Photo: ..."), names an
 # agency anywhere ("AP Photo/...", "Getty Images"), or closes it ("(AP)", "(Reuters)").
-_CREDIT_STARTS = ("©", "(c) ", "photo", "image", "picture", "credit", "caption", "pictured", "file",
-                  "in this photo", "in this image", "in this file photo")
+CREDIT_STARTS = ("©", "(c) ", "photo", "image", "picture", "credit", "caption", "pictured", "file",
+                  "in this photo", "in this image", "in this file photo", "illustration", "close ")
 _CREDIT_START = re.compile(
     r"^(?:©|\(c\) |file photo|file\s*[-–—:]\s*in this|in this (?:file )?(?:photo|image))"
-    r"|^(?:photo(?:graph)?|image|picture|credit|photo credit|caption|pictured)s?\s*(?:by)?\s*[:/]"
+    r"|^(?:photo(?:graph)?|image|picture|credit|photo credit|caption|pictured|illustration)s?\s*(?:by)?\s*[:/]"
     r"|^(?:photo(?:graph)?|image|picture)s? (?:by|courtesy)\b|^image copyright\b"
 )
-_CREDIT_ANYWHERE = ("photo", "image", "getty", "shutterstock", "istock", "reuters/", "picture:")
-_CREDIT_IN = re.compile(r"ap photo|getty images|/getty|\(getty|shutterstock|istock|reuters/"
+CREDIT_ANYWHERE = ("photo", "image", "getty", "shutterstock", "istock", "reuters/", "picture:", "rex features",
+                    "alamy")
+_CREDIT_IN = re.compile(r"ap photo|getty images|/getty|\(getty|getty\s*[-–—]|[-–—]\s*getty\b|shutterstock|istock|reuters/"
+                        r"|^rex features|alamy"
                         r"|(?:photo(?:graph)?|image|picture)s?:"
                         r"|\(photo|photo credit")
 _CREDIT_END = re.compile(r"\((?:[^()]*/)?(?:ap|reuters|afp|getty|epa|associated press)\)$")
+
+
+# Where people stand in a photo: "Sen. Bill Nelson, left, and Gov. Rick Scott", "from left".
+_POSITION = re.compile(r", (?:far |second from |third from )?(?:left|right|center|centre)[,)]"
+                       r"|\((?:far )?(?:left|right|center|centre)\)|\bfrom left\b|\bleft to right\b")
+# Labels of most-read boxes glued to their first teaser: "MOST READ IN LIVING ...".
+MOST_LABEL = re.compile(r"^most (?:read|popular|viewed|shared|watched)\b")
+
+
+def positional_caption(lower: str) -> bool:
+    """A caption naming where people stand in the picture."""
+    return "left" in lower and bool(_POSITION.search(lower))
 
 
 def strong_phrase(lower: str, tokens: list[str]) -> str | None:
@@ -145,10 +176,10 @@ def weak_phrase(lower: str, tokens: list[str]) -> str | None:
 def photo_credit(lower: str, long: bool) -> bool:
     """A credit starts the line, names an agency, or closes it. On long lines only the last
     stretch is searched for an agency: that is where captions put the credit."""
-    if lower.startswith(_CREDIT_STARTS) and _CREDIT_START.match(lower):
+    if lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
         return True
     region = lower[-90:] if long else lower
-    for trigger in _CREDIT_ANYWHERE:
+    for trigger in CREDIT_ANYWHERE:
         if trigger in region:
             if _CREDIT_IN.search(region):
                 return True
