@@ -61,6 +61,9 @@ class Article:
     clean_text: str
     language: str = "en"
     author: str | None = None
+    # How ``published`` was obtained: "metadata", or a note on the text clue it was inferred
+    # from ("on or after: latest past date in the text, 'Feb. 9, 2017'"); None if unknown.
+    published_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,94 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event (meeting, call, visit, statement, decision) with every span reporting it.
+
+    ``precision`` is "day", "week", "month", "year", or "weekday" (only the weekday is known,
+    because the article's own date is not); ``date`` is None for "weekday", else the first day
+    of the period. ``when`` is what a reader sees ("2017-02-10", "a Friday (year unknown)");
+    ``basis`` says how the date was resolved.
+    """
+
+    date: dt.date | None
+    precision: str
+    when: str
+    text: str  # the reporting sentence of the first citation, verbatim
+    kind: str  # "meeting" | "call" | "visit" | "statement" | "decision" | "election" | "event"
+    place: str | None
+    citations: tuple[Citation, ...]
+    basis: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation. ``citations`` are the quoted spans (two when a quote is split by
+    its attribution); ``speaker`` is a canonical name, or None when unattributed."""
+
+    text: str
+    speaker: str | None
+    speaker_title: str | None
+    article_id: str
+    citations: tuple[Citation, ...]
+    attribution: str  # "after" | "before" | "pronoun" | "previous paragraph" | "unattributed"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or event, canonicalised across articles."""
+
+    name: str
+    type: str  # "person" | "organisation" | "place" | "event"
+    mentions: tuple[tuple[str, int], ...]  # (article_id, count), in source order
+    aliases: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()  # the first mention in each article
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberClaim:
+    """A quantity stated as a fact: normalised ``value`` in ``unit`` ("USD", "troops", "%")."""
+
+    text: str  # the quantity as written ("Around 50,000")
+    value: float
+    unit: str
+    measure: str  # what it measures ("US troops in Japan")
+    as_of: str | None  # ISO date, month or year the figure is stated for; None if unknown
+    article_id: str
+    citation: Citation
+    approximate: bool = False
+    key: str = ""  # normalised measure that claims are compared on across articles
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """The same measure given different values by different articles."""
+
+    measure: str
+    unit: str
+    claims: tuple[NumberClaim, ...]
+    note: str  # e.g. "stated for different dates: 2016-11-16 vs 2019"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCoverage:
+    """What one article reports, as indices into the brief's summary, quotes and numbers, and
+    which of them no other article reports."""
+
+    article_id: str
+    outlet: str
+    summary: tuple[int, ...]
+    quotes: tuple[int, ...]
+    numbers: tuple[int, ...]
+    only_summary: tuple[int, ...]
+    only_quotes: tuple[int, ...]
+    only_numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """What a reader sees: a cited summary over a set of articles, plus what was skipped."""
 
@@ -113,6 +204,12 @@ class Brief:
     words: int = 0  # the word budget the summary was made under
     summarizer: str = "storyline"
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    timeline: tuple[TimelineEntry, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    numbers: tuple[NumberClaim, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    coverage: tuple[OutletCoverage, ...] = ()
 
     def source_number(self, article_id: str) -> int:
         """1-based number of an article in the source list, as [n] markers use."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.brief.articles import to_articles
+from storyline.brief.articles import in_reading_order, to_articles
 from storyline.brief.headline import headline
+from storyline.extract import date_articles, extract
 from storyline.model import Brief, Problem, RawDocument
 from storyline.options import BriefOptions
 from storyline.summarize import summarize
@@ -20,8 +21,14 @@ def build_brief(
     """Clean, split and summarize ``docs`` into a ``Brief``; ``problems`` from reading the
     inputs are carried along so the reader sees what was skipped."""
     articles, skipped = to_articles(docs)
+    articles = in_reading_order(date_articles(articles))
     sentences = [sentences_of(a) for a in articles]
-    summary = summarize(sentences, options.budget, options.summarizer)
+    fresh = None
+    if options.since is not None:
+        # Undated articles cannot be shown to be new: they count as what came before.
+        fresh = [a.published is not None and a.published > options.since for a in articles]
+    summary = summarize(sentences, options.budget, options.summarizer, options.focus, fresh)
+    found = extract(articles, sentences, summary)
     return Brief(
         headline=headline(articles, summary),
         summary=tuple(summary),
@@ -29,4 +36,10 @@ def build_brief(
         problems=(*problems, *skipped),
         words=options.words or 0,
         summarizer=options.summarizer,
+        timeline=found.timeline,
+        quotes=found.quotes,
+        entities=found.entities,
+        numbers=found.numbers,
+        disagreements=found.disagreements,
+        coverage=found.coverage,
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from storyline.model import Article, Brief, Citation
+from storyline.render import extracted_html
+from storyline.text.sentences import sentences_of
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -22,6 +24,11 @@ a.cite:hover{text-decoration:underline}ol.sources li{margin:.3rem 0}.outlet{font
 details{margin:.6rem 0;border:1px solid #e3e3e3;border-radius:6px;padding:.4rem .8rem}summary{cursor:pointer;font-weight:600}
 .article p{margin:.5rem 0;font-size:.95rem}mark{background:#fff3b0;padding:0 1px}mark:target{background:#ffd24d;outline:2px solid #e0a800}
 .skipped li{color:#8a4b00}code{font-size:.85rem}
+h3{font-size:1.05rem;margin:1rem 0 .3rem}.quotes li,.events li{margin:.35rem 0}.quotes a,.events a:not(.cite){color:inherit;text-decoration:none}
+.quotes a:hover,.events a:hover{text-decoration:underline}svg.timeline{margin:.5rem 0;font-family:inherit}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}td,th{border:1px solid #e3e3e3;padding:.2rem .4rem;text-align:left;vertical-align:top}
+table.grid td.yes,table.grid td.only,table.grid td.no{text-align:center;width:2rem}table.grid td.only{background:#ffe7a3}
+ul.ents{columns:2;font-size:.9rem}
 @media (max-width:480px){body{margin:1rem auto;font-size:15px}h1{font-size:1.4rem}}
 """
 
@@ -64,6 +71,8 @@ def _sources(brief: Brief) -> list[str]:
         url = _safe_url(a.url)
         title_html = f'<a href="{escape(url)}" rel="noopener noreferrer">{title}</a>' if url else title
         date = a.published.isoformat() if a.published else "date unknown"
+        if a.published and a.published_from and a.published_from != "metadata":
+            date += f' <span class="meta">({escape(a.published_from)})</span>'
         out.append(
             f'<li id="src-{i}"><span class="outlet">{escape(a.outlet)}</span> · {title_html} · {date}'
             f' · <a href="#article-{i}">text</a> · <code>{escape(a.source)}</code></li>'
@@ -86,11 +95,31 @@ def _article_text(number: int, a: Article, cited: dict[int, tuple[int, int]]) ->
     return "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
 
 
+def _extracted_citations(brief: Brief) -> list[Citation]:
+    out = [c for e in brief.timeline for c in e.citations]
+    out += [c for q in brief.quotes for c in q.citations]
+    out += [n.citation for n in brief.numbers]
+    out += [c for e in brief.entities for c in e.citations]
+    return out
+
+
 def _articles(brief: Brief) -> list[str]:
     cited: dict[str, dict[int, tuple[int, int]]] = {}
     for s in brief.summary:
         for c in s.citations:
             cited.setdefault(c.article_id, {})[c.position] = (c.start, c.end)
+    # Extracted items cite spans inside a sentence; the whole sentence is marked, so anchors
+    # never nest or overlap, and the link lands on the sentence that holds the span.
+    extra = _extracted_citations(brief)
+    if extra:
+        by_id = {a.id: a for a in brief.articles}
+        wanted: dict[str, set[int]] = {}
+        for c in extra:
+            wanted.setdefault(c.article_id, set()).add(c.position)
+        for article_id, positions in wanted.items():
+            for sentence in sentences_of(by_id[article_id]):
+                if sentence.position in positions:
+                    cited.setdefault(article_id, {}).setdefault(sentence.position, (sentence.start, sentence.end))
     out = ["<section><h2>Articles</h2>"]
     for i, a in enumerate(brief.articles, 1):
         opened = " open" if a.id in cited else ""
@@ -116,6 +145,11 @@ def render_html(brief: Brief) -> str:
         f'<p class="meta">Brief of {n} article{"s" if n != 1 else ""} · '
         f"{escape(brief.summarizer)} summarizer · generated {brief.generated:%Y-%m-%d %H:%M} UTC</p></header>",
         *_summary(brief, by_id),
+        *extracted_html.timeline(brief),
+        *extracted_html.quotes(brief),
+        *extracted_html.numbers(brief),
+        *extracted_html.entities(brief),
+        *extracted_html.coverage(brief),
         *_sources(brief),
         *_articles(brief),
     ]

