@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +33,7 @@ C = 1.0
 from storyline.brief.articles import to_articles  # noqa: E402
 from storyline.evaluate import RougeReport, score_pairs  # noqa: E402
 from storyline.ingest import read_multinews_record  # noqa: E402
-from storyline.summarize import Budget  # noqa: E402
+from storyline.summarize import Budget, reading_order  # noqa: E402
 from storyline.summarize.concepts import ConceptSettings, concept_weights, summarize_concepts  # noqa: E402
 from storyline.summarize.features import FEATURES, candidate_features  # noqa: E402
 from storyline.summarize.units import Unit, is_candidate, make_units  # noqa: E402
@@ -105,21 +106,30 @@ def folds(n: int) -> list[list[int]]:
     return [order[k::FOLDS] for k in range(FOLDS)]
 
 
-def summarize_with(docs: list[list[Unit]], weights: tuple[tuple[float, ...], float] | None) -> str:
-    chosen = summarize_concepts(docs, Budget(words=WORDS), ConceptSettings(scorer_weights=weights))
-    return " ".join(u.sentence.text for u in sorted(chosen, key=lambda u: (u.doc, u.position)))
+def summarize_with(docs: list[list[Unit]], settings: ConceptSettings) -> list[str]:
+    """The summary's sentences, in reading order, as the CLI would give them."""
+    return [u.sentence.text for u in reading_order(summarize_concepts(docs, Budget(words=WORDS), settings))]
 
 
-def cross_validate(records: list[dict], prepared: list[list[list[Unit]]]) -> RougeReport:
-    """ROUGE with every cluster summarized by a model trained on the other folds."""
+def cross_validated_summaries(
+    records: list[dict], prepared: list[list[list[Unit]]], settings: ConceptSettings = ConceptSettings()
+) -> list[list[str]]:
+    """Every cluster summarized by a model trained on the other folds."""
     rows = training_rows(records, prepared)
-    predictions: dict[int, str] = {}
+    predictions: dict[int, list[str]] = {}
     for held_out in folds(len(records)):
         held = set(held_out)
         weights = fit([rows[i] for i in range(len(rows)) if i not in held and rows[i][0]])
         for i in held_out:
-            predictions[i] = summarize_with(prepared[i], weights)
-    return score_pairs(((r["summary"], predictions[i]) for i, r in enumerate(records)), WORDS)
+            predictions[i] = summarize_with(prepared[i], replace(settings, scorer_weights=weights))
+    return [predictions[i] for i in range(len(records))]
+
+
+def cross_validate(records: list[dict], prepared: list[list[list[Unit]]],
+                   settings: ConceptSettings = ConceptSettings()) -> RougeReport:
+    """ROUGE with every cluster summarized by a model trained on the other folds."""
+    summaries = cross_validated_summaries(records, prepared, settings)
+    return score_pairs(((r["summary"], " ".join(s)) for r, s in zip(records, summaries)), WORDS)
 
 
 def main() -> int:

@@ -138,3 +138,12 @@ def test_version_and_help() -> None:
     done = run_cli("--help")
     assert done.returncode == 0 and "brief" in done.stdout and "exit codes" in done.stdout
     assert run_cli("--version").stdout.startswith("storyline ")
+
+
+def test_focus_and_since_flags(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(story), "--focus", "council", "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] and all("council" in s["text"].lower() for s in data["summary"])
+    with pytest.raises(SystemExit) as exc:
+        main(["brief", str(story), "--since", "last week"])
+    assert exc.value.code == EXIT_USAGE

@@ -137,3 +137,35 @@ def test_cosine_bounds() -> None:
     assert cosine(a, a) == pytest.approx(1.0)
     assert cosine(a, frozenset()) == 0.0
     assert cosine(a, frozenset({"z"})) == 0.0
+
+
+def test_focus_keeps_only_relevant_sentences() -> None:
+    out = summarize(docs(), Budget(words=60), focus="council review")
+    assert out and all("council" in s.text.lower() for s in out)
+
+
+def test_focus_needs_the_default_summarizer() -> None:
+    with pytest.raises(UsageError, match="focus"):
+        summarize(docs(), Budget(words=60), "lead", focus="fuel")
+
+
+def test_update_summary_picks_only_from_fresh_articles() -> None:
+    out = summarize(docs(), Budget(words=60), fresh=[False, True, False])
+    assert out and {s.citations[0].article_id for s in out} == {"b"}
+    # What an old article already said (the 12 percent rise) is not news.
+    assert not any("12 percent" in s.text for s in out)
+
+
+def test_nothing_fresh_gives_empty_summary() -> None:
+    assert summarize(docs(), Budget(words=60), fresh=[False, False, False]) == []
+
+
+def test_referring_sentence_brings_its_antecedent_or_stays_out() -> None:
+    _, a = make_article("p", [
+        "The harbour authority closed the Kestrel bridge on Tuesday after finding corroded cables.",
+        "He said the repairs to the corroded bridge cables would take at least ten weeks to finish.",
+    ])
+    out = summarize([a], Budget(words=60))
+    texts = [s.text for s in out]
+    assert all(not t.startswith("He ") or a[0].text in texts for t in texts)
+    assert not texts or not texts[0].startswith("He ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, fields
 
 from storyline.summarize import Budget
@@ -11,6 +12,8 @@ HELP: dict[str, str] = {
     "words": "word budget of the summary (sentences are never cut)",
     "sentences": "at most this many summary sentences",
     "summarizer": "summarizer backend: storyline (default), lead, lexrank, textrank",
+    "focus": "summarize only what bears on this topic or question (storyline summarizer)",
+    "since": "update summary: what articles published after this date (YYYY-MM-DD) add",
 }
 
 
@@ -21,6 +24,8 @@ class BriefOptions:
     words: int | None = 200
     sentences: int | None = None
     summarizer: str = "storyline"
+    focus: str | None = None
+    since: dt.date | None = None
 
     @property
     def budget(self) -> Budget:

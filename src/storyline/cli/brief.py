@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from storyline.cli.common import (
@@ -16,7 +17,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from storyline.options import BriefOptions
     from storyline.render import render
 
-    options = BriefOptions(words=args.words, sentences=args.sentences, summarizer=args.summarizer)
+    options = BriefOptions(words=args.words, sentences=args.sentences, summarizer=args.summarizer,
+                           focus=args.focus, since=args.since)
     options.budget  # validate before the slow part
     result = read_sources(args.paths)
     for problem in result.problems:
@@ -43,7 +45,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if not result.documents:
         return EXIT_NO_INPUT
     for doc in result.documents:
-        cleaned = clean_text(doc.text, title=doc.title)
+        # An HTML page's text comes out of trafilatura already cut into the article's blocks:
+        # the cleaner then runs as a second pass that drops only on lexical evidence.
+        cleaned = clean_text(doc.text, title=doc.title, extracted=doc.kind == "html")
         if len(result.documents) > 1:
             print(f"==> {doc.source} <==")
         print(cleaned.text)
@@ -53,11 +57,23 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if result.problems else EXIT_OK
 
 
+def iso_date(text: str) -> dt.date:
+    """argparse type: a calendar date, YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2019-06-28, got {text!r}") from None
+
+
 def register(sub: Any) -> None:
+    from storyline.options import HELP
+
     p = sub.add_parser("brief", help="make a cited brief from articles", epilog=EPILOG,
                        description="Read articles (files, directories, JSONL, HTML, '-' for stdin) and write a cited brief.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories, or - for stdin")
     budget_options(p, 200)
+    p.add_argument("--focus", metavar="TEXT", help=HELP["focus"])
+    p.add_argument("--since", metavar="DATE", type=iso_date, help=HELP["since"])
     p.add_argument("--format", choices=("md", "json", "html"), default="md", help="output format (default md)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=cmd_brief)

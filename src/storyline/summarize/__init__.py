@@ -8,20 +8,41 @@ picks in reading order (article order, then position) and attaches citations.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
+
+from storyline.errors import UsageError
 
 from storyline.model import Sentence, SummarySentence
 from storyline.summarize.budget import Budget
 from storyline.summarize.citations import cite
+from storyline.summarize.concepts import summarize_concepts
 from storyline.summarize.registry import SUMMARIZERS, get_summarizer
 from storyline.summarize.units import Unit, make_units
 
 __all__ = ["Budget", "SUMMARIZERS", "get_summarizer", "select", "summarize"]
 
 
-def _pick(docs: Sequence[Sequence[Sentence]], budget: Budget, method: str) -> tuple[list[Unit], list[list[Unit]], list[float]]:
+def _pick(
+    docs: Sequence[Sequence[Sentence]], budget: Budget, method: str, focus: str | None, fresh: Sequence[bool] | None
+) -> tuple[list[Unit], list[list[Unit]], list[float]]:
     summarizer = get_summarizer(method)
     units = make_units(docs)
-    chosen = summarizer(units, budget)
+    if focus and method != "storyline":
+        raise UsageError(f"--focus needs the storyline summarizer, not {method}")
+    if fresh is not None:
+        # An update summary: pick only from new articles; what old ones said is known.
+        old = [u for d, doc in enumerate(units) if not fresh[d] for u in doc]
+        known = frozenset(chain.from_iterable(u.bigrams for u in old))
+        known_terms = frozenset(chain.from_iterable(u.terms for u in old))
+        view = [doc if fresh[d] else [] for d, doc in enumerate(units)]
+    else:
+        known, known_terms, view = frozenset(), frozenset(), units
+    if method == "storyline":
+        chosen = summarize_concepts(view, budget, focus=focus, known=known, known_terms=known_terms)
+    else:
+        chosen = summarizer(view, budget)
+    if not chosen:
+        return [], units, []
     # Importance: 1.0 for the first pick, falling linearly; kept for readers who re-cut.
     importance = {id(u): 1.0 - i / len(chosen) for i, u in enumerate(chosen)}
     ordered = reading_order(chosen)
@@ -46,15 +67,22 @@ def reading_order(chosen: Sequence[Unit]) -> list[Unit]:
     return ordered
 
 
-def select(docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline") -> list[Sentence]:
+def select(
+    docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline",
+    focus: str | None = None, fresh: Sequence[bool] | None = None,
+) -> list[Sentence]:
     """The summary's sentences in reading order, without citations (the batch fast path)."""
-    return [u.sentence for u in _pick(docs, budget, method)[0]]
+    return [u.sentence for u in _pick(docs, budget, method, focus, fresh)[0]]
 
 
 def summarize(
-    docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline"
+    docs: Sequence[Sequence[Sentence]], budget: Budget, method: str = "storyline",
+    focus: str | None = None, fresh: Sequence[bool] | None = None,
 ) -> list[SummarySentence]:
     """Summary of the articles whose sentences are ``docs`` (given in reading order), each
-    sentence with its citations."""
-    ordered, units, importance = _pick(docs, budget, method)
+    sentence with its citations (which may point at any article, old or new).
+
+    ``focus``: only what bears on this topic or question. ``fresh``: one flag per article;
+    when given, an update summary of what the flagged articles add to the others."""
+    ordered, units, importance = _pick(docs, budget, method, focus, fresh)
     return cite(ordered, units, importance)

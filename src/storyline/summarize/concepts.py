@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from storyline.summarize.budget import Budget
 from storyline.summarize.features import candidate_features
+from storyline.summarize.focus import focus_weights, relevance
 from storyline.summarize.scorer import probabilities
 from storyline.summarize.units import Unit, cosine, is_candidate
 
@@ -66,9 +67,19 @@ def priors(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], weights: 
 
 
 def summarize_concepts(
-    docs: Sequence[Sequence[Unit]], budget: Budget, settings: ConceptSettings = ConceptSettings()
+    docs: Sequence[Sequence[Unit]],
+    budget: Budget,
+    settings: ConceptSettings = ConceptSettings(),
+    *,
+    focus: str | None = None,
+    known: frozenset[int] = frozenset(),
+    known_terms: frozenset[int] = frozenset(),
 ) -> list[Unit]:
     """Pick sentences for ``budget``; returned in selection order (best first).
+
+    ``focus`` keeps only sentences relevant to a topic and weighs them by relevance.
+    ``known`` are concepts (``known_terms`` content terms) the reader already has, for an
+    update summary: they add nothing, and a sentence made mostly of them is left out.
 
     A picked sentence that dangles ("He added that ...") with its antecedent left out
     either brings the antecedent in, when it fits the budget, or is dropped and its words
@@ -76,7 +87,16 @@ def summarize_concepts(
     """
     candidates = [u for doc in docs for u in doc if is_candidate(u)]
     weights = concept_weights([u for doc in docs for u in doc], settings.support_weight)
+    if known:
+        for concept in known & weights.keys():
+            weights[concept] = 0.0
+        # A sentence that mostly repeats what was known is no news, even with a new word.
+        candidates = [u for u in candidates if len(u.terms - known_terms) >= MIN_NOVELTY * len(u.terms)]
     factors = {id(u): p for u, p in zip(candidates, priors(docs, candidates, weights, settings))}
+    if focus:
+        scores = relevance(candidates, focus_weights(focus, [u for doc in docs for u in doc]))
+        factors = {id(u): factors[id(u)] * r for u, r in zip(candidates, scores)}
+        candidates = [u for u, r in zip(candidates, scores) if r > 0]
     excluded: set[int] = set()
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
@@ -98,6 +118,9 @@ def summarize_concepts(
                 used -= orphan.n_words
     return chosen
 
+
+# Update summaries: share of a sentence's concepts that must be new.
+MIN_NOVELTY = 0.5
 
 # Rounds of "repair orphans, refill the budget"; each round only removes or adds antecedents.
 MAX_REPAIRS = 4

@@ -19,11 +19,12 @@ from storyline.text.terms import term_codes, word_count, words
 MIN_WORDS = 8
 MAX_WORDS = 80
 
-# Openers that refer back to a person or a claim the reader must already know: a summary
-# never keeps such a sentence without the one before it.
+# Openers that refer back to someone the reader must already know: a summary never keeps
+# such a sentence without the one before it (nor one opening with a non-expletive "It").
+# Connectives ("But", "However") and demonstratives are left to the opener rule: measured
+# on val250, repairing them too cost 0.2 ROUGE-1 for sentences that mostly read fine.
 REFERRING_OPENERS = frozenset(
-    "he she they his her their him them but however also meanwhile instead moreover "
-    "furthermore besides still yet this these those".split()
+    "he she they his her their him them".split()
 )
 # "It is hard to say whether..." does not refer back; "It is the only bridge..." does.
 _EXPLETIVE_IT = re.compile(r"It(?: is|'s|’s| was| has been| will be| would be| remains| seems)"
