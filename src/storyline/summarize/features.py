@@ -54,15 +54,16 @@ def candidate_features(
     all_units = list(chain.from_iterable(docs))
     df = Counter(chain.from_iterable(u.terms for u in all_units))
     n = len(all_units)
-    idf = {t: math.log((1 + n) / (1 + c)) for t, c in df.items()}
-    centroid_norm = math.sqrt(sum((df[t] * idf[t]) ** 2 for t in df)) or 1.0
+    idf2 = {t: math.log((1 + n) / (1 + c)) ** 2 for t, c in df.items()}
+    toward_centroid = {t: df[t] * w for t, w in idf2.items()}  # centroid weight x idf, per term
+    centroid_norm = math.sqrt(sum(df[t] * df[t] * w for t, w in idf2.items())) or 1.0
 
     n_docs = len(docs)
     rows = []
     for i, unit in enumerate(candidates):
         terms = unit.terms
-        norm = math.sqrt(sum(idf[t] ** 2 for t in terms)) or 1.0
-        centroid = sum(df[t] * idf[t] * idf[t] for t in terms) / (norm * centroid_norm)
+        norm = math.sqrt(sum(map(idf2.__getitem__, terms))) or 1.0
+        centroid = sum(map(toward_centroid.__getitem__, terms)) / (norm * centroid_norm)
         doc_len = len(docs[unit.doc])
         rank = rank_in_doc[id(unit)]
         text = unit.sentence.text

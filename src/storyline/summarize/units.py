@@ -39,6 +39,7 @@ DANGLING_OPENERS = frozenset(
 )
 
 
+_ANY_QUOTE = re.compile('["“”«»]')
 _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_QUOTES = frozenset("\"”’'»")
 
@@ -84,9 +85,10 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
     first = tokens[0] if tokens else ""
     text = sentence.text
-    bare_quote = _is_bare_quote(text)
+    quoted = _ANY_QUOTE.search(text) is not None  # most sentences quote nobody: skip the counts
+    bare_quote = quoted and _is_bare_quote(text)
     dangling = first in DANGLING_OPENERS or bare_quote
-    refers_back = (first in REFERRING_OPENERS or bare_quote or _ends_open_quote(text)
+    refers_back = (first in REFERRING_OPENERS or bare_quote or (quoted and _ends_open_quote(text))
                    or (first == "it" and not _EXPLETIVE_IT.match(text)))
     return Unit(sentence, doc, word_count(sentence.text), codes, bigrams, dangling, refers_back)
 
@@ -126,7 +128,8 @@ def is_candidate(unit: Unit) -> bool:
         return False
     # A sentence that ends without punctuation is a headline, caption or cut fragment; one
     # that opens a quotation it does not close is a speaker's words cut off from "he said".
-    return text[-1] in ".!?\"'”’)" and not text.endswith("...") and not _opens_unclosed_quote(text)
+    return (text[-1] in ".!?\"'”’)" and not text.endswith("...")
+            and not (_ANY_QUOTE.search(text) and _opens_unclosed_quote(text)))
 
 
 def cosine(a: frozenset[int], b: frozenset[int]) -> float:
