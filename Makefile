@@ -24,6 +24,7 @@ demo: $(STAMP)
 	@echo "wrote brief.md and brief.html"
 
 test: $(STAMP)
+	@bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

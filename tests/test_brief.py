@@ -95,3 +95,13 @@ def test_seed_brief_json_traces_every_sentence(seeds: Path) -> None:
 def test_seed_brief_renders(seeds: Path, fmt: str) -> None:
     out = render(brief_of(seeds, words=200), fmt)
     assert "<https://" not in out and "<script" not in out
+
+
+def test_seed_brief_focused_on_trade(seeds: Path) -> None:
+    result = read_sources([str(seeds)])
+    brief = build_brief(result.documents, BriefOptions(words=150, focus="trade"))
+    assert len(brief.summary) >= 3
+    trade_words = ("trade", "trans-pacific", "nafta", "deficit", "tariff", "tpp")
+    for s in brief.summary:
+        assert any(w in s.text.lower() for w in trade_words), s.text
+    assert len({c.article_id for s in brief.summary for c in s.citations}) >= 2  # from several outlets
