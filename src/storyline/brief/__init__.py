@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from storyline.brief.articles import in_reading_order, to_articles
 from storyline.brief.headline import headline
 from storyline.extract import date_articles, extract
-from storyline.model import Brief, Problem, RawDocument
+from storyline.model import Article, Brief, Problem, RawDocument
 from storyline.options import BriefOptions
 from storyline.summarize import summarize
 from storyline.text.sentences import sentences_of
 
-__all__ = ["build_brief"]
+__all__ = ["brief_from_articles", "build_brief"]
 
 
 def build_brief(
@@ -21,6 +21,13 @@ def build_brief(
     """Clean, split and summarize ``docs`` into a ``Brief``; ``problems`` from reading the
     inputs are carried along so the reader sees what was skipped."""
     articles, skipped = to_articles(docs)
+    return brief_from_articles(articles, options, (*problems, *skipped))
+
+
+def brief_from_articles(
+    articles: Sequence[Article], options: BriefOptions = BriefOptions(), problems: Sequence[Problem] = ()
+) -> Brief:
+    """A ``Brief`` over articles that are already cleaned (a library's stored articles)."""
     articles = in_reading_order(date_articles(articles))
     sentences = [sentences_of(a) for a in articles]
     fresh = None
@@ -33,7 +40,7 @@ def build_brief(
         headline=headline(articles, summary),
         summary=tuple(summary),
         articles=tuple(articles),
-        problems=(*problems, *skipped),
+        problems=tuple(problems),
         words=options.words or 0,
         summarizer=options.summarizer,
         timeline=found.timeline,

@@ -1,0 +1,225 @@
+"""Adding documents to a library: clean, dedup, assign stories, link storylines.
+
+``Corpus.add`` takes any ``RawDocument``s (what ``storyline.ingest`` reads) and works in
+batches, each one transaction: an interrupted add loses only its batch in flight, and
+re-adding finds the committed articles already there (same text and source: a no-op).
+Document frequencies are updated with a whole batch before its articles are assigned, so
+even the first batch of a new library gets meaningful IDF.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from storyline.brief.articles import to_article
+from storyline.cluster import dedup, vectors
+from storyline.cluster.features import Features, featurize
+from storyline.cluster.params import PARAMS, ClusterParams
+from storyline.cluster.stories import StoryIndex
+from storyline.cluster.storylines import link_storylines
+from storyline.cluster.titles import article_title
+from storyline.model import Article, RawDocument
+from storyline.store.base import Store
+
+BATCH = 500
+PARALLEL_FROM = 200  # batches at least this big are cleaned and featurized in worker processes
+_POOL: list[tuple[int, ProcessPoolExecutor]] = []  # (pid that made it, pool)
+
+
+def _prepare_one(doc: RawDocument, infer_dates: bool = True) -> tuple[Article, Features | None]:
+    article = to_article(doc)
+    if article.published is None and infer_dates:
+        article = _dated(article)
+    return article, featurize(article) if article.clean_text.strip() else None
+
+
+def _dated(article: Article) -> Article:
+    """The article with a publication date inferred from its text where metadata had none
+    (a dateline, a dated URL): time windows and storylines need dates, and scraped text
+    often has them only in the prose."""
+    try:
+        from storyline.extract import date_articles
+    except ImportError:  # the extract stage is optional to corpus mode
+        return article
+    return date_articles([article])[0]
+
+
+def _prepare(docs: list[RawDocument], infer_dates: bool) -> Iterable[tuple[Article, Features | None]]:
+    """Clean and featurize a batch: pure per-document work, so with more than one core it
+    runs in a process pool (the store and the story index stay in this process). The pool
+    starts at once and is read lazily, so the next batch is prepared while this one is stored."""
+    workers = min(os.cpu_count() or 1, 4)
+    # Inside a worker process (of ours, or of a caller's pool) stay serial: pools in forked
+    # children deadlock, and the caller already uses the cores.
+    if workers < 2 or len(docs) < PARALLEL_FROM or multiprocessing.parent_process() is not None:
+        return [_prepare_one(d, infer_dates) for d in docs]
+    if not _POOL or _POOL[0][0] != os.getpid():
+        _POOL[:] = [(os.getpid(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                                      initializer=_exit_with_parent, initargs=(os.getpid(),)))]
+    return _POOL[0][1].map(_prepare_one, docs, [infer_dates] * len(docs), chunksize=16)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: leave as soon as the parent is gone (a ``kill -9`` of ``add``
+    must not leave workers behind)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+@dataclass(slots=True)
+class AddReport:
+    read: int = 0
+    added: int = 0  # new articles
+    duplicates: int = 0  # exact copies of a stored article from a new source
+    near_duplicates: int = 0  # near-copies, kept as one article with both sources
+    already: int = 0  # this very text from this very source was there: nothing to do
+    empty: int = 0  # no article text left after cleaning
+    outcome: list[str | None] = field(default_factory=list)  # per document: its stored article id
+
+
+def _as_read(article: Article) -> Article:
+    """The article with only the date its metadata gave: an inferred date lives on in the
+    story's days (``articles.day``), while the brief infers and explains it again."""
+    if getattr(article, "published_from", None) in (None, "metadata"):
+        return article
+    return dataclasses.replace(article, published=None, published_from=None)  # type: ignore[call-arg]
+
+
+def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Corpus:
+    """A library being added to: the store plus the clustering state read from it.
+
+    If an add raises, its batch is rolled back but this object's in-memory state is not:
+    open a new ``Corpus`` on the store to go on (the CLI exits instead)."""
+
+    def __init__(self, store: Store, params: ClusterParams = PARAMS) -> None:
+        self.store = store
+        self.params = params
+        docs = int((store.get_meta("df_docs") or b"0").decode())
+        self.df = vectors.DocFreq.from_bytes(store.get_meta("df"), docs)
+        self.index = StoryIndex(store, params)
+
+    def add(self, docs: Iterable[RawDocument], batch: int = BATCH, link: bool = True,
+            progress: Callable[[int], None] | None = None) -> AddReport:
+        report = AddReport()
+        chunks = _chunks(docs, batch)
+        infer = self.params.infer_dates
+        ahead = _prepare(first, infer) if (first := next(chunks, None)) else None
+        while ahead is not None:
+            current = ahead
+            ahead = _prepare(following, infer) if (following := next(chunks, None)) else None
+            self._add_batch(list(current), report)
+            if progress:
+                progress(report.read)
+        if link:
+            with self.store.batch():
+                link_storylines(self.store, self.params)
+        return report
+
+    def _add_batch(self, prepared: list[tuple[Article, Features | None]], report: AddReport) -> None:
+        with self.store.batch():
+            fresh: list[tuple[Article, Features, list[int]]] = []
+            pending: dict[int, tuple[str, object]] = {}  # band key -> article of this batch
+            batch_ids: set[str] = set()
+            for article, features in prepared:
+                report.read += 1
+                report.outcome.append(self._dedup(article, features, fresh, batch_ids, pending, report))
+            self.index.prepare(f.day for _, f, _ in fresh)
+            for _, features, _ in fresh:
+                self.df.add(features.terms)
+            for article, features, keys in fresh:
+                vec = vectors.tfidf(features.terms, self.df)
+                story = self.index.assign(vec, features.entities, features.day, article_title(article),
+                                          features.day_inferred)
+                self.store.insert_article(article, features.day, story, dedup.to_bytes(features.signature), keys)
+            days = [f.day for _, f, _ in fresh if f.day is not None]
+            # Keep in memory only the weeks a later, similar-dated batch can still join.
+            self.index.flush(keep_after_day=min(days) - 4 * self.params.window_days if days else None)
+            self.store.set_meta("df", self.df.to_bytes())
+            self.store.set_meta("df_docs", str(self.df.docs).encode())
+
+    def recluster(self, batch: int = BATCH) -> int:
+        """Batch mode: forget every story and storyline and assign the whole library again,
+        oldest first, with IDF from the whole library. Returns the number of articles."""
+        with self.store.batch():
+            self.store.clear_stories()
+            self.df = vectors.DocFreq()
+            for article in self.store.iter_articles():
+                self.df.add(featurize(article).terms)
+            self.index = StoryIndex(self.store, self.params)
+            done = 0
+            chunk: list[tuple[str, Features, str]] = []
+            for article in self.store.iter_articles():
+                chunk.append((article.id, featurize(article), article_title(article)))
+                if len(chunk) == batch:
+                    done += self._reassign(chunk)
+                    chunk = []
+            done += self._reassign(chunk)
+            self.store.set_meta("df", self.df.to_bytes())
+            self.store.set_meta("df_docs", str(self.df.docs).encode())
+            link_storylines(self.store, self.params)
+        return done
+
+    def _reassign(self, chunk: list[tuple[str, Features, str]]) -> int:
+        self.index.prepare(f.day for _, f, _ in chunk)
+        pairs = [(aid, self.index.assign(vectors.tfidf(f.terms, self.df), f.entities, f.day, title, f.day_inferred))
+                 for aid, f, title in chunk]
+        self.store.set_article_stories(pairs)
+        days = [f.day for _, f, _ in chunk if f.day is not None]
+        self.index.flush(keep_after_day=min(days) - 4 * self.params.window_days if days else None)
+        return len(pairs)
+
+    def _dedup(self, article: Article, features: Features | None, fresh: list[tuple[Article, Features, list[int]]],
+               batch_ids: set[str], pending: dict[int, tuple[str, object]], report: AddReport) -> str | None:
+        """The stored (or to-be-stored) article id this one is; queues it in ``fresh`` if new."""
+        if features is None:
+            report.empty += 1
+            return None
+        article = _as_read(article)
+        published = article.published.isoformat() if article.published else None
+        canonical = article.id if article.id in batch_ids else self.store.canonical(article.id)
+        if canonical is not None:
+            if self.store.add_source(canonical, article.id, article.source, article.outlet, article.url, published):
+                report.duplicates += 1
+            else:
+                report.already += 1
+            return canonical
+        keys = dedup.band_keys(features.signature)
+        near = self._near_duplicate(features, keys, pending)
+        if near is not None:
+            self.store.add_source(near, article.id, article.source, article.outlet, article.url, published)
+            report.near_duplicates += 1
+            return near
+        fresh.append((article, features, keys))
+        batch_ids.add(article.id)
+        for k in keys:
+            pending[k] = (article.id, features.signature)
+        report.added += 1
+        return article.id
+
+    def _near_duplicate(self, features: Features, keys: list[int], pending: dict[int, tuple[str, object]]) -> str | None:
+        candidates = self.store.band_candidates(keys)
+        candidates += [(aid, sig) for k in keys if (hit := pending.get(k)) for aid, sig in [hit]]
+        for aid, sig in candidates:
+            other = sig if not isinstance(sig, bytes) else dedup.from_bytes(sig)
+            if dedup.similarity(features.signature, other) >= dedup.THRESHOLD:  # type: ignore[arg-type]
+                return aid
+        return None

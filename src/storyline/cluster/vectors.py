@@ -1,0 +1,120 @@
+"""Article vectors for story clustering: hashed, sublinear TF-IDF with incremental IDF.
+
+Owns the term view clustering uses (stemmed content terms from ``storyline.text.terms``,
+hashed into ``DIM`` buckets with a stable CRC so a library written by one process reads the
+same in the next) and ``DocFreq``, the running document frequencies that IDF comes from.
+Hashing keeps the vocabulary fixed-size, so IDF state is one small array however large the
+library grows, and saving it is one blob write per batch.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import zlib
+from collections import Counter
+
+import numpy as np
+
+from storyline.text.terms import STOPWORDS, content_terms, stems
+
+DIM = 1 << 20  # ~1M buckets: collisions are rare at news vocabulary sizes (~300k stems)
+CENTROID_TERMS = 200  # a story centroid keeps only its heaviest terms, so its size is bounded
+
+
+class _Buckets(dict[str, int]):
+    """stem -> bucket, memoised: news vocabulary repeats, CRC of every token would not."""
+
+    def __missing__(self, term: str) -> int:
+        value = self[term] = zlib.crc32(term.encode("utf-8")) & (DIM - 1)
+        return value
+
+
+_BUCKETS = _Buckets()
+
+SparseVec = dict[int, float]
+
+
+def term_counts(tokens: list[str], title: str | None = None) -> Counter[int]:
+    """Bucketed content-term counts of an article's lowercase ``tokens``; the title counts
+    twice more, as editors pack its words with what the story is about."""
+    counts = Counter(map(_BUCKETS.__getitem__, stems([w for w in tokens if w not in STOPWORDS and len(w) > 1])))
+    if title:
+        counts.update(map(_BUCKETS.__getitem__, content_terms(title) * 2))
+    return counts
+
+
+class DocFreq:
+    """Running document frequencies over hashed buckets, plus the document count."""
+
+    def __init__(self, counts: np.ndarray | None = None, docs: int = 0) -> None:
+        self.counts = counts if counts is not None else np.zeros(DIM, dtype=np.int32)
+        self.docs = docs
+
+    def add(self, terms: Counter[int]) -> None:
+        if terms:
+            self.counts[np.fromiter(terms.keys(), dtype=np.int64, count=len(terms))] += 1
+        self.docs += 1
+
+    def idf(self, bucket: int) -> float:
+        return math.log((self.docs + 1) / (int(self.counts[bucket]) + 1)) + 1.0
+
+    def to_bytes(self) -> bytes:
+        return self.counts.tobytes()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes | None, docs: int) -> DocFreq:
+        if not blob:
+            return cls()
+        return cls(np.frombuffer(blob, dtype=np.int32).copy(), docs)
+
+
+def tfidf(terms: Counter[int], df: DocFreq) -> SparseVec:
+    """Unit-length sublinear TF-IDF vector: (1 + log tf) * idf."""
+    if not terms:
+        return {}
+    keys = np.fromiter(terms.keys(), dtype=np.int64, count=len(terms))
+    tf = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
+    idf = np.log((df.docs + 1) / (df.counts[keys] + 1.0)) + 1.0
+    weights = (1.0 + np.log(tf)) * idf
+    weights /= float(np.sqrt(weights @ weights)) or 1.0
+    return dict(zip(keys.tolist(), weights.tolist()))
+
+
+def dot(a: SparseVec, b: SparseVec) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(k, 0.0) for k, w in a.items())
+
+
+def top_terms(vec: SparseVec, n: int) -> list[int]:
+    """The ``n`` heaviest buckets, heaviest first."""
+    return heapq.nlargest(n, vec, key=vec.__getitem__)
+
+
+def add_into(centroid: SparseVec, vec: SparseVec) -> SparseVec:
+    """``centroid + vec``, truncated to ``CENTROID_TERMS`` so a big story stays cheap."""
+    for k, w in vec.items():
+        centroid[k] = centroid.get(k, 0.0) + w
+    if len(centroid) > 2 * CENTROID_TERMS:  # trim in bulk, not on every add
+        centroid = {k: centroid[k] for k in heapq.nlargest(CENTROID_TERMS, centroid, key=centroid.__getitem__)}
+    return centroid
+
+
+def norm(vec: SparseVec) -> float:
+    return math.sqrt(sum(w * w for w in vec.values())) or 1.0
+
+
+def pack(vec: SparseVec) -> bytes:
+    """Bytes for storage: int32 buckets then float32 weights."""
+    keys = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
+    vals = np.fromiter(vec.values(), dtype=np.float32, count=len(vec))
+    return keys.tobytes() + vals.tobytes()
+
+
+def unpack(blob: bytes) -> SparseVec:
+    half = len(blob) // 2
+    keys = np.frombuffer(blob[:half], dtype=np.int32)
+    vals = np.frombuffer(blob[half:], dtype=np.float32)
+    return dict(zip(keys.tolist(), vals.tolist()))

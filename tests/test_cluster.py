@@ -1,0 +1,92 @@
+"""Story clustering: dedup, incremental assignment, time windows, storylines, metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from corpus_fixtures import EVENTS, article_text, event_docs
+
+from storyline.cluster import dedup
+from storyline.cluster.evaluation import cluster_items
+from storyline.cluster.metrics import bcubed
+from storyline.cluster.pipeline import Corpus
+from storyline.model import RawDocument
+from storyline.store import open_store
+from storyline.text.terms import words
+
+
+def test_events_become_one_story_each_in_any_order() -> None:
+    docs = [(f"{e}/{i}", d) for e in EVENTS for i, d in enumerate(event_docs(e, 4, seed=1))]
+    random.Random(3).shuffle(docs)
+    stories = cluster_items(docs)
+    truth = {ident: ident.split("/")[0] for ident, _ in docs}
+    scores = bcubed(stories, truth)
+    assert scores.f1 == 1.0 and scores.predicted_clusters == len(EVENTS)
+
+
+def test_exact_and_near_duplicates_are_one_article_with_all_sources() -> None:
+    original = event_docs("storm", 1, seed=2)[0]
+    words_ = original.text.split()
+    near = " ".join(words_[:-3] + ["tonight", "again", "too"])  # an updated version
+    docs = [original, RawDocument("mirror.txt", original.text, outlet="Mirror"), RawDocument("update.txt", near)]
+    with open_store(":memory:") as store:
+        report = Corpus(store).add(docs)
+        assert (report.added, report.duplicates, report.near_duplicates) == (1, 1, 1)
+        assert len(set(report.outcome)) == 1
+        stats = store.stats()
+        assert (stats.articles, stats.sources) == (1, 3)
+        again = Corpus(store).add(docs)  # the same inputs again: nothing new
+        assert (again.added, again.already, store.stats().sources) == (0, 3, 3)
+
+
+def test_minhash_similarity_tracks_overlap() -> None:
+    rng = random.Random(5)
+    a = article_text("vaccine", rng, 20)
+    b = article_text("vaccine", rng, 20)
+    same = dedup.signature(words(a))
+    assert dedup.similarity(same, dedup.signature(words(a + " one more word"))) >= dedup.THRESHOLD
+    assert dedup.similarity(same, dedup.signature(words(b))) < 0.3
+    assert len(dedup.band_keys(same)) == dedup.bands()[0]
+
+
+def test_same_subject_months_apart_is_two_stories_in_one_storyline() -> None:
+    first = event_docs("election", 3, seed=1, day=dt.date(2020, 3, 1))
+    later = event_docs("election", 3, seed=2, day=dt.date(2020, 9, 1), outlet_prefix="Post")
+    other = event_docs("bridge", 3, seed=1, day=dt.date(2020, 3, 2))
+    with open_store(":memory:") as store:
+        Corpus(store).add(first + other)
+        Corpus(store).add(later)  # a later add, with a new Corpus: state comes from the store
+        stories = store.stories()
+        assert len(stories) == 3
+        lines = store.storylines()
+        assert len(lines) == 1 and len(lines[0].stories) == 2
+        assert {s.first for s in lines[0].stories} == {dt.date(2020, 3, 1), dt.date(2020, 9, 1)}
+        assert "Rosa Lindqvist" in lines[0].title or "Eastvale" in lines[0].title or "Pellham" in lines[0].title
+
+
+def test_incremental_adds_join_existing_stories() -> None:
+    day = dt.date(2021, 5, 4)
+    with open_store(":memory:") as store:
+        Corpus(store).add(event_docs("vaccine", 2, seed=1, day=day))
+        Corpus(store).add(event_docs("vaccine", 2, seed=9, day=day + dt.timedelta(days=1)))
+        assert [s.size for s in store.stories()] == [4]
+
+
+def test_bcubed_known_values() -> None:
+    gold = {"a": 1, "b": 1, "c": 2}
+    assert bcubed({"a": 1, "b": 1, "c": 2}, gold).f1 == 1.0
+    lumped = bcubed({"a": 0, "b": 0, "c": 0}, gold)
+    assert abs(lumped.precision - 5 / 9) < 1e-9 and lumped.recall == 1.0
+    split = bcubed({"a": 1, "b": 2, "c": 3}, gold)
+    assert split.precision == 1.0 and abs(split.recall - 2 / 3) < 1e-9
+
+
+def test_recluster_rebuilds_the_same_grouping() -> None:
+    docs = [d for e in ("bridge", "storm") for d in event_docs(e, 3, seed=6, day=dt.date(2022, 2, 2))]
+    with open_store(":memory:") as store:
+        Corpus(store).add(docs)
+        before = sorted(s.size for s in store.stories())
+        assert Corpus(store).recluster() == 6
+        assert sorted(s.size for s in store.stories()) == before == [3, 3]
+        assert all(isinstance(s, int) for s in store.article_stories([a.id for a in store.iter_articles()]).values())
