@@ -18,7 +18,7 @@ from storyline.errors import StorylineError
 __all__ = ["EXIT_NO_INPUT", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
 # Modules under storyline.cli with a ``register(subparsers)`` function, in help order.
-COMMANDS = ("brief", "batch", "corpus")
+COMMANDS = ("brief", "batch", "corpus", "web")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -41,9 +41,9 @@ def _day(date: dt.date | None) -> int | None:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from storyline.cluster.pipeline import Corpus
-    from storyline.ingest import read_sources
+    from storyline.fetch import read_inputs
 
-    result = read_sources(args.paths)
+    result = read_inputs(args.paths, args.library)  # paths through ingest, http(s) URLs fetched
     for problem in result.problems:
         warn(f"skipped {problem}")
     if not result.documents:
@@ -166,7 +166,8 @@ def _library(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("add", help="add articles to a library (dedup, stories, storylines)", epilog=EPILOG)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories, JSONL, or - for stdin")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files or directories, JSONL, - for stdin, or http(s) URLs of pages or feeds")
     _library(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no totals on stderr")
     p.set_defaults(run=cmd_add)
