@@ -259,7 +259,7 @@ def aeb_section(passes: int = 3) -> list[str]:
 # --- ROUGE --------------------------------------------------------------------------------
 
 
-def _unclean(raw: str, *, title: str | None = None):  # noqa: ANN202 - mirrors clean_text
+def _unclean(raw: str, *, title: str | None = None, extracted: bool = False):  # noqa: ANN202 - mirrors clean_text
     """Cleaning off: normalization and re-flow only, every paragraph kept."""
     from storyline.clean import CleanResult
     from storyline.clean.normalize import normalize

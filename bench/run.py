@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from importlib import import_module
 from pathlib import Path
 
@@ -184,35 +185,72 @@ def brief_section() -> str:
     ])
 
 
+SECTIONS = ("summaries", "batch", "brief", "sentences", "clean", "extract", "cluster", "web")
+
+
+def section(name: str, quick: bool) -> str:
+    """One section's Markdown; the ones that need ../shared say so when it is missing."""
+    if name in ("summaries", "batch") and not VAL250.exists():
+        return f"## {name.title()}\n\nSkipped: {VAL250} not found."
+    if name == "brief" and not SEEDS.exists():
+        return f"## Cold start\n\nSkipped: {SEEDS} not found."
+    if name == "summaries":
+        return summaries_section()
+    if name == "batch":
+        return batch_section()
+    if name == "brief":
+        return brief_section()
+    module = import_module(name)  # bench/<name>.py, each with a run() -> str
+    if name == "cluster":
+        return module.run((1000, 3000), cv=False) if quick else module.run()
+    if name == "web":
+        return module.run(quick=quick)
+    return module.run()
+
+
+def merge(old: str, new: dict[str, str]) -> list[str]:
+    """Old sections (split at '## ' headings) with the newly measured ones put in their place."""
+    blocks = [b if i == 0 else "## " + b for i, b in enumerate(old.split("\n## "))][1:]
+    out, placed = [], set()
+    for block in blocks:
+        title = block.splitlines()[0]
+        replacement = next((text for text in new.values() if text.splitlines()[0] == title), None)
+        out.append((replacement or block).strip())
+        if replacement:
+            placed.add(replacement)
+    return out + [text for text in new.values() if text not in placed]
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"), help="Markdown file to write")
-    parser.add_argument("--skip", nargs="*", default=[], help="sections to leave out: sentences clean extract cluster")
+    parser.add_argument("--only", nargs="*", choices=SECTIONS, help="measure only these sections and put them in "
+                        "place in the existing file (the others keep the numbers of their own run)")
+    parser.add_argument("--quick", action="store_true", help="small corpus scale and a short web load test")
     args = parser.parse_args()
     header = [
         "# Benchmarks",
         "",
-        "Written by `make bench` (bench/run.py); do not edit by hand. Every table was measured in the same run,",
-        f"on {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        "Written by `make bench` (bench/run.py); do not edit by hand. All numbers in a section were measured in the "
+        "same run, baselines beside storyline.",
+        f"Last run: {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; sections: {', '.join(args.only or SECTIONS)}.",
     ]
-    sections = []
-    if VAL250.exists():
-        print("summaries ...", file=sys.stderr)
-        sections.append(summaries_section())
-        print("batch ...", file=sys.stderr)
-        sections.append(batch_section())
-    else:
-        sections.append(f"## Summaries\n\nSkipped: {VAL250} not found.")
-    if SEEDS.exists():
-        print("brief ...", file=sys.stderr)
-        sections.append(brief_section())
-    for name in ("sentences", "clean", "extract", "cluster"):
-        if name in args.skip:
-            continue
+    measured = {}
+    for name in args.only or SECTIONS:
         print(f"{name} ...", file=sys.stderr)
-        sections.append(import_module(name).run())  # bench/<name>.py, each a run() -> str
+        try:
+            measured[name] = section(name, args.quick).strip()
+        except Exception as exc:  # one broken section must not lose the others' numbers
+            traceback.print_exc()
+            measured[name] = f"## {name}\n\nFailed in this run: {type(exc).__name__}: {exc}"
+    out = Path(args.out)
+    if args.only and out.exists():
+        sections = merge(out.read_text(encoding="utf-8"), measured)
+    else:
+        sections = list(measured.values())
     text = "\n\n".join(["\n".join(header), *sections]) + "\n"
-    Path(args.out).write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     print(text)
     return 0
 
