@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from storyline.model import Brief, Citation, TimelineEntry
+from storyline.render.tables import coverage_grid, figure_value
 
 
 def anchor(brief: Brief, c: Citation) -> str:
@@ -141,7 +142,7 @@ def numbers(brief: Brief) -> list[str]:
         out.append('<section class="numbers"><h2>Figures</h2><table><tr><th>figure</th><th>value</th><th>unit</th>'
                    "<th>measure</th><th>as of</th><th>source</th></tr>")
         for n in brief.numbers:
-            value = f"{n.value:,.0f}" if n.value == int(n.value) else f"{n.value:,}"
+            value = figure_value(n)
             out.append(
                 f'<tr><td><a href="{anchor(brief, n.citation)}">{escape(n.text)}</a></td><td>{"~" if n.approximate else ""}{value}</td>'
                 f"<td>{escape(n.unit)}</td><td>{escape(n.measure)}</td><td>{escape(n.as_of or 'unknown')}</td>"
@@ -155,26 +156,11 @@ def coverage(brief: Brief) -> list[str]:
     """A grid: rows are summary facts, quotes and figures; columns are sources."""
     if not brief.coverage:
         return []
-    n = len(brief.articles)
     heads = "".join(f'<th title="{escape(a.outlet)}">[{i}]</th>' for i, a in enumerate(brief.articles, 1))
     out = ['<section class="coverage"><h2>Coverage</h2><table class="grid">',
            f"<tr><th>fact</th>{heads}</tr>"]
-    rows: list[tuple[str, set[int], set[int]]] = []
-    for i, s in enumerate(brief.summary):
-        who = {brief.source_number(c.article_id) for c in s.citations}
-        rows.append((f"Summary {i + 1}: {s.text[:80]}", who, who if len(who) == 1 else set()))
-    for c in brief.coverage:
-        source = brief.source_number(c.article_id)
-        for i in c.quotes:
-            q = brief.quotes[i]
-            rows.append((f"Quote ({q.speaker or 'unattributed'}): {q.text[:60]}", {source}, {source} if i in c.only_quotes else set()))
-        for i in c.numbers:
-            rows.append((f"Figure: {brief.numbers[i].text}", {source}, {source} if i in c.only_numbers else set()))
-    for label, who, only in rows:
-        cells = "".join(
-            f'<td class="{"only" if k in only else "yes" if k in who else "no"}">{"●" if k in who else ""}</td>'
-            for k in range(1, n + 1)
-        )
+    for label, states in coverage_grid(brief):
+        cells = "".join(f'<td class="{state}">{"" if state == "no" else "●"}</td>' for state in states)
         out.append(f"<tr><td>{escape(label)}</td>{cells}</tr>")
     out.append('</table><p class="meta">● reported by the source; highlighted: only that source reports it.</p></section>')
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Article, Brief, Citation
+from storyline.render.tables import figure_value
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|!])")
 
@@ -107,7 +108,7 @@ def _numbers(brief: Brief) -> list[str]:
         lines += ["## Figures", ""]
         lines += ["| figure | value | unit | measure | as of | source |", "|---|---|---|---|---|---|"]
         for n in brief.numbers:
-            value = f"{n.value:,.0f}" if n.value == int(n.value) else f"{n.value:,}"
+            value = figure_value(n)
             lines.append(
                 f"| {escape_md(n.text)} | {'~' if n.approximate else ''}{value} | {escape_md(n.unit)} | "
                 f"{escape_md(n.measure)} | {n.as_of or 'unknown'} | [{brief.source_number(n.article_id)}] |"

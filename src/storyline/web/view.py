@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.model import Brief, Citation, TimelineEntry
+from storyline.render.tables import coverage_grid, figure_value
 from storyline.web.library import StoryBrief
 
 
@@ -84,26 +85,8 @@ def _quotes(brief: Brief, cites: _Cites) -> list[dict[str, Any]]:
     return out
 
 
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
-
-
 def _coverage(brief: Brief) -> list[dict[str, Any]]:
-    rows: list[tuple[str, set[int], set[int]]] = []
-    for i, s in enumerate(brief.summary):
-        who = {brief.source_number(c.article_id) for c in s.citations}
-        rows.append((f"Summary {i + 1}: {_clip(s.text, 80)}", who, who if len(who) == 1 else set()))
-    for c in brief.coverage:
-        source = brief.source_number(c.article_id)
-        for i in c.quotes:
-            q = brief.quotes[i]
-            rows.append((f"Quote ({q.speaker or 'unattributed'}): {_clip(q.text, 60)}", {source},
-                         {source} if i in c.only_quotes else set()))
-        for i in c.numbers:
-            rows.append((f"Figure: {brief.numbers[i].text}", {source}, {source} if i in c.only_numbers else set()))
-    n = len(brief.articles)
-    return [{"label": label, "cells": ["only" if k in only else "yes" if k in who else "no" for k in range(1, n + 1)]}
-            for label, who, only in rows]
+    return [{"label": label, "cells": states} for label, states in coverage_grid(brief)]
 
 
 def story_view(sb: StoryBrief) -> dict[str, Any]:
@@ -112,7 +95,7 @@ def story_view(sb: StoryBrief) -> dict[str, Any]:
     sources = [{"n": i, "outlet": a.outlet, "title": a.title, "published": a.published, "url": safe_url(a.url),
                 "href": f"/articles/{sb.store_ids.get(a.source, a.id)}", "words": len(a.clean_text.split())}
                for i, a in enumerate(brief.articles, 1)]
-    numbers = [{"text": n.text, "value": f"{n.value:,.0f}" if n.value == int(n.value) else f"{n.value:,}",
+    numbers = [{"text": n.text, "value": figure_value(n),
                 "approximate": n.approximate, "unit": n.unit, "measure": n.measure, "as_of": n.as_of,
                 "cite": cites.one(n.citation)} for n in brief.numbers]
     disagreements = [{"measure": d.measure, "note": d.note,
