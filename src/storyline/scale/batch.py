@@ -6,8 +6,10 @@ that cannot be summarized is written with an empty summary and an ``error``, and
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -64,25 +66,52 @@ def summarize_jsonl(
 ) -> BatchStats:
     """Summarize every record of ``lines`` into ``out``; returns what happened."""
     stats = BatchStats()
-    for source, record, error in _records(lines, name, stats):
-        rid = record.get("id", source) if record is not None else source
-        summary = ""
-        if record is not None:
-            try:
-                summary = summarize_record(record, source, options)
-            except Exception as exc:  # one bad record never sinks the batch; it is reported
-                error = f"{type(exc).__name__}: {exc}"
-            if not error and not summary:
-                error = "no sentence could be summarized"
-        row: dict[str, Any] = {"id": rid, "summary": summary}
-        if error:
-            row["error"] = error
-            stats.failed += 1
-            stats.problems.append(Problem(source, error))
-        else:
-            stats.summarized += 1
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        if progress:
-            progress(stats.input_bytes)
+    with _collect_per_record() as record_done:
+        for source, record, error in _records(lines, name, stats):
+            _write_summary(source, record, error, out, options, stats)
+            record_done()
+            if progress:
+                progress(stats.input_bytes)
     out.flush()
     return stats
+
+
+def _write_summary(source: str, record: dict[str, Any] | None, error: str, out: IO[str],
+                   options: BriefOptions, stats: BatchStats) -> None:
+    """Summarize one record (or report why not) as one output line."""
+    rid = record.get("id", source) if record is not None else source
+    summary = ""
+    if record is not None:
+        try:
+            summary = summarize_record(record, source, options)
+        except Exception as exc:  # one bad record never sinks the batch; it is reported
+            error = f"{type(exc).__name__}: {exc}"
+        if not error and not summary:
+            error = "no sentence could be summarized"
+    row: dict[str, Any] = {"id": rid, "summary": summary}
+    if error:
+        row["error"] = error
+        stats.failed += 1
+        stats.problems.append(Problem(source, error))
+    else:
+        stats.summarized += 1
+    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def _collect_per_record() -> Iterator[Callable[[], None]]:
+    """Run the cyclic garbage collector once per record instead of every 700 allocations.
+
+    Reference counting frees what a record builds as soon as it is done. Left on, the
+    collector runs dozens of times per record while its sentences and units are alive,
+    and now and then scans every object in the process: about a tenth of the batch's
+    time, for almost no garbage. Collecting the young generations after each record still
+    frees any reference cycle a record made, once the record is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield lambda: gc.collect(1)
+    finally:
+        if was_enabled:
+            gc.enable()

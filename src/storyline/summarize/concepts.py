@@ -15,8 +15,8 @@ upper bounds) picks exactly what the plain greedy would, in near-linear time.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
+from heapq import heapify, heappop, heappush
 from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,11 +48,23 @@ POSITION_ONLY = ConceptSettings(learned=False, length_exponent=0.7, max_similari
 def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, float]:
     """Weight of each bigram: its frequency plus ``support_weight`` per extra article."""
     frequency = Counter(chain.from_iterable(u.bigrams for u in units))
-    per_doc: dict[int, set[int]] = {}
+    # Most concepts appear in one article only, where the weight is just the frequency
+    # (n + support_weight * 0): set that for all at C speed, then fix the few others.
+    weights = dict(zip(frequency, map(float, frequency.values())))
+    per_doc: dict[int, list[frozenset[int]]] = {}
     for unit in units:
-        per_doc.setdefault(unit.doc, set()).update(unit.bigrams)
-    support = Counter(chain.from_iterable(per_doc.values()))
-    return {c: n + support_weight * (support[c] - 1) for c, n in frequency.items()}
+        per_doc.setdefault(unit.doc, []).append(unit.bigrams)
+    doc_sets = [set().union(*sets) for sets in per_doc.values()]
+    seen: set[int] = set()
+    shared: set[int] = set()  # concepts of more than one article
+    for concepts in doc_sets:
+        shared |= concepts & seen
+        seen |= concepts
+    if shared:
+        support = Counter(chain.from_iterable([concepts & shared for concepts in doc_sets]))
+        for concept, n_docs in support.items():
+            weights[concept] = frequency[concept] + support_weight * (n_docs - 1)
+    return weights
 
 
 def priors(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], weights: dict[int, float],
@@ -85,22 +97,29 @@ def summarize_concepts(
     either brings the antecedent in, when it fits the budget, or is dropped and its words
     refilled: a summary should not point back at a sentence the reader never sees.
     """
-    candidates = [u for doc in docs for u in doc if is_candidate(u)]
-    weights = concept_weights([u for doc in docs for u in doc], settings.support_weight)
+    every = [u for doc in docs for u in doc]
+    candidates = [u for u in every if is_candidate(u)]
+    weights = concept_weights(every, settings.support_weight)
     if known:
         for concept in known & weights.keys():
             weights[concept] = 0.0
         # A sentence that mostly repeats what was known is no news, even with a new word.
         candidates = [u for u in candidates if len(u.terms - known_terms) >= MIN_NOVELTY * len(u.terms)]
-    factors = {id(u): p for u, p in zip(candidates, priors(docs, candidates, weights, settings))}
+    factors = priors(docs, candidates, weights, settings)
     if focus:
-        scores = relevance(candidates, focus_weights(focus, [u for doc in docs for u in doc]))
-        factors = {id(u): factors[id(u)] * r for u, r in zip(candidates, scores)}
-        candidates = [u for u, r in zip(candidates, scores) if r > 0]
+        scores = relevance(candidates, focus_weights(focus, every))
+        kept = [i for i, r in enumerate(scores) if r > 0]
+        factors = [factors[i] * scores[i] for i in kept]
+        candidates = [candidates[i] for i in kept]
+    # The first round starts with nothing covered: its gains are the candidates' full
+    # weights, computed once here (the sums are of integer weights, so order-free).
+    get = weights.__getitem__
+    first_gains = [sum(map(get, u.bigrams)) * f for u, f in zip(candidates, factors)]
     excluded: set[int] = set()
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
-        chosen = _greedy(candidates, chosen, excluded, weights, factors, budget, settings)
+        gains = first_gains if not chosen else None
+        chosen = _greedy(candidates, factors, gains, chosen, excluded, weights, budget, settings)
         picked = {id(u) for u in chosen}
         orphans = [u for u in chosen if u.refers_back and u.position > 0
                    and id(docs[u.doc][u.position - 1]) not in picked]
@@ -126,35 +145,48 @@ MIN_NOVELTY = 0.5
 MAX_REPAIRS = 4
 
 
-def _greedy(candidates: Sequence[Unit], chosen: list[Unit], excluded: set[int], weights: dict[int, float],
-            factors: dict[int, float], budget: Budget, settings: ConceptSettings) -> list[Unit]:
-    """Extend ``chosen`` greedily until the budget is full (lazy greedy over a heap)."""
+def _greedy(candidates: Sequence[Unit], factors: Sequence[float], gains: Sequence[float] | None,
+            chosen: list[Unit], excluded: set[int], weights: dict[int, float],
+            budget: Budget, settings: ConceptSettings) -> list[Unit]:
+    """Extend ``chosen`` greedily until the budget is full (lazy greedy over a heap).
+
+    ``gains``: each candidate's gain given ``chosen``, when the caller already knows them.
+    A candidate's gain is ``factors[i]`` times the weight of its concepts not yet covered.
+    """
     chosen = list(chosen)
-    chosen_ids = {id(u) for u in chosen}
-    covered: set[int] = set().union(*(u.bigrams for u in chosen)) if chosen else set()
-
-    def gain(unit: Unit) -> float:
-        return sum(map(weights.__getitem__, unit.bigrams - covered)) * factors[id(unit)]
-
-    # Heap of (-upper bound, tiebreak, unit); bounds are refreshed lazily when popped.
-    heap = [(-gain(u), i, u) for i, u in enumerate(candidates) if id(u) not in chosen_ids and id(u) not in excluded]
-    heapq.heapify(heap)
+    skip = excluded.union(map(id, chosen))
+    covered: set[int] = set().union(*(u.bigrams for u in chosen))
+    get = weights.__getitem__
+    if gains is None:
+        gains = [sum(map(get, u.bigrams - covered)) * f for u, f in zip(candidates, factors)]
+    # Heap of (-upper bound, index, version): the index breaks ties (and so never lets
+    # versions be compared); the version is len(chosen) when the bound was computed, so a
+    # bound computed since the last pick is exact and is not recomputed.
+    version = len(chosen)
+    heap = [(-g, i, version) for i, (u, g) in enumerate(zip(candidates, gains)) if id(u) not in skip]
+    heapify(heap)
     used_words = sum(u.n_words for u in chosen)
-    chosen_terms: set[int] = set().union(*(u.terms for u in chosen)) if chosen else set()
+    chosen_terms: set[int] = set().union(*(u.terms for u in chosen))
     shortest = min((len(u.terms) or 1 for u in chosen), default=10**9)
-    while heap and not budget.full(used_words, len(chosen)):
-        neg_bound, tiebreak, unit = heapq.heappop(heap)
-        current = gain(unit)
+    full, fits, limit = budget.full, budget.fits, settings.max_similarity
+    while heap and not full(used_words, version):
+        neg_bound, i, computed = heappop(heap)
+        unit = candidates[i]
+        if computed == version:
+            current = -neg_bound
+        else:
+            current = sum(map(get, unit.bigrams - covered)) * factors[i]
         if current <= 0:
             continue
         if heap and current < -heap[0][0] - 1e-12:
-            heapq.heappush(heap, (-current, tiebreak, unit))
+            heappush(heap, (-current, i, version))
             continue
-        if not budget.fits(used_words, len(chosen), unit.n_words):
+        if not fits(used_words, version, unit.n_words):
             continue
-        if _repeats(unit, chosen, chosen_terms, shortest, settings.max_similarity):
+        if _repeats(unit, chosen, chosen_terms, shortest, limit):
             continue
         chosen.append(unit)
+        version += 1
         chosen_terms |= unit.terms
         shortest = min(shortest, len(unit.terms) or 1)
         covered.update(unit.bigrams)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
+from operator import mul
 
 from storyline.summarize.units import Unit
 
@@ -54,9 +55,12 @@ def candidate_features(
     all_units = list(chain.from_iterable(docs))
     df = Counter(chain.from_iterable(u.terms for u in all_units))
     n = len(all_units)
-    idf2 = {t: math.log((1 + n) / (1 + c)) ** 2 for t, c in df.items()}
-    toward_centroid = {t: df[t] * w for t, w in idf2.items()}  # centroid weight x idf, per term
-    centroid_norm = math.sqrt(sum(df[t] * df[t] * w for t, w in idf2.items())) or 1.0
+    # Squared IDF depends on the count alone and few counts occur: one log per count. The
+    # maps below do the same arithmetic, in the same order, as per-term comprehensions.
+    idf2_of_count = {c: math.log((1 + n) / (1 + c)) ** 2 for c in set(df.values())}
+    idf2 = dict(zip(df, map(idf2_of_count.__getitem__, df.values())))
+    toward_centroid = dict(zip(df, map(mul, df.values(), idf2.values())))  # centroid weight x idf, per term
+    centroid_norm = math.sqrt(sum(map(mul, map(mul, df.values(), df.values()), idf2.values()))) or 1.0
 
     n_docs = len(docs)
     rows = []

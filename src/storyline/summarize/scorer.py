@@ -12,6 +12,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 
 from storyline.summarize.features import FEATURES
 
@@ -32,6 +33,6 @@ def probabilities(rows: list[list[float]], weights: tuple[tuple[float, ...], flo
     coefficients, intercept = weights or load_weights()
     out = []
     for row in rows:
-        z = intercept + sum(c * x for c, x in zip(coefficients, row))
+        z = intercept + sum(map(mul, coefficients, row))
         out.append(1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0)
     return out

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.model import Sentence
-from storyline.text.terms import term_codes, word_count, words
+from storyline.text.terms import byte_term_codes, word_bytes, word_count
 
 # Sentences outside these lengths are headlines, captions, fragments or run-ons: they read
 # badly in a summary and are rarely what several outlets agree on.
@@ -45,52 +45,49 @@ _CLOSE_QUOTES = frozenset("\"”’'»")
 
 
 class Unit:
-    """A sentence plus what comparisons need: word count, stem codes, bigrams.
+    """A sentence plus what comparisons need: word count, stem codes, bigrams, terms.
 
     A plain slotted class rather than a frozen dataclass: tens of thousands are built per
     second on the batch path, and frozen-dataclass construction costs several times more.
     Internal to summarize; nothing outside this package holds one.
     """
 
-    __slots__ = ("sentence", "doc", "n_words", "codes", "bigrams", "dangling", "refers_back", "_terms")
+    __slots__ = ("sentence", "doc", "n_words", "codes", "bigrams", "terms", "dangling", "refers_back", "quoted")
 
-    def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int],
-                 bigrams: frozenset[int], dangling: bool, refers_back: bool) -> None:
+    def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int], bigrams: frozenset[int],
+                 terms: frozenset[int], dangling: bool, refers_back: bool, quoted: bool) -> None:
         self.sentence = sentence
         self.doc = doc  # index of the article in the cluster
         self.n_words = n_words  # whitespace words, the unit budgets count in
         self.codes = codes  # stem codes of its words (text.terms.term_codes)
         self.bigrams = bigrams  # packed stem-code pairs, not made only of stopwords
+        # Stem codes of its content words. Every scorer needs them for every unit (the
+        # centroid is over all sentences), so they are built here rather than on demand.
+        self.terms = terms
         self.dangling = dangling  # opens with a pronoun or connective, or is a bare quote
         self.refers_back = refers_back  # needs its antecedent: he/she/but/however..., bare quote
-        self._terms: frozenset[int] | None = None
+        self.quoted = quoted  # has a quotation mark of any kind
 
     @property
     def position(self) -> int:
         return self.sentence.position
 
-    @property
-    def terms(self) -> frozenset[int]:
-        """Stem codes of its content words; built on first use, as most units never need it."""
-        if self._terms is None:
-            self._terms = frozenset([c for c in self.codes if c > 0])
-        return self._terms
-
 
 def make_unit(sentence: Sentence, doc: int) -> Unit:
-    tokens = words(sentence.text)
-    codes = term_codes(tokens)
+    text = sentence.text
+    tokens = word_bytes(text)
+    codes = byte_term_codes(tokens)
     # A bigram is two stem codes packed in one int; pairs of two stopwords carry no content.
     ids = [c if c > 0 else -c for c in codes]
     bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
-    first = tokens[0] if tokens else ""
-    text = sentence.text
+    terms = frozenset([c for c in codes if c > 0])
+    first = tokens[0].decode("ascii") if tokens else ""
     quoted = _ANY_QUOTE.search(text) is not None  # most sentences quote nobody: skip the counts
     bare_quote = quoted and _is_bare_quote(text)
     dangling = first in DANGLING_OPENERS or bare_quote
     refers_back = (first in REFERRING_OPENERS or bare_quote or (quoted and _ends_open_quote(text))
                    or (first == "it" and not _EXPLETIVE_IT.match(text)))
-    return Unit(sentence, doc, word_count(sentence.text), codes, bigrams, dangling, refers_back)
+    return Unit(sentence, doc, word_count(text), codes, bigrams, terms, dangling, refers_back, quoted)
 
 
 def _ends_open_quote(text: str) -> bool:
@@ -129,7 +126,7 @@ def is_candidate(unit: Unit) -> bool:
     # A sentence that ends without punctuation is a headline, caption or cut fragment; one
     # that opens a quotation it does not close is a speaker's words cut off from "he said".
     return (text[-1] in ".!?\"'”’)" and not text.endswith("...")
-            and not (_ANY_QUOTE.search(text) and _opens_unclosed_quote(text)))
+            and not (unit.quoted and _opens_unclosed_quote(text)))
 
 
 def cosine(a: frozenset[int], b: frozenset[int]) -> float:

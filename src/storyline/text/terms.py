@@ -53,14 +53,33 @@ class _TermCodes(dict[str, int]):
         return code
 
 
+class _ByteTermCodes(dict[bytes, int]):
+    """The same codes keyed by ASCII bytes tokens, as ``word_bytes`` makes them."""
+
+    def __missing__(self, word: bytes) -> int:
+        code = self[word] = _CODES[word.decode("ascii")]
+        return code
+
+
 _STEMS = _StemCache()
 _STEM_IDS: dict[str, int] = {}
 _CODES = _TermCodes()
+_BYTE_CODES = _ByteTermCodes()
+
+# Every byte but [a-z0-9] becomes a space. After lowercasing, ROUGE's tokens are the runs of
+# [a-z0-9]: all other characters, non-ASCII ones included, only separate tokens.
+_SEPARATORS = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
 
 
 def words(text: str) -> list[str]:
     """Lowercase alphanumeric tokens, as ROUGE tokenizes."""
     return _WORD.findall(text.lower())
+
+
+def word_bytes(text: str) -> list[bytes]:
+    """``words(text)`` as ASCII bytes, twice as fast: non-ASCII characters become ``?``
+    (one separator byte each), then every separator a space, and bytes split in C."""
+    return text.lower().encode("ascii", "replace").translate(_SEPARATORS).split()
 
 
 def word_count(text: str) -> int:
@@ -81,6 +100,11 @@ def stems(tokens: list[str]) -> list[str]:
 def term_codes(tokens: list[str]) -> list[int]:
     """Integer stem codes of lowercase words (see ``_TermCodes``); stable within a process."""
     return list(map(_CODES.__getitem__, tokens))
+
+
+def byte_term_codes(tokens: list[bytes]) -> list[int]:
+    """``term_codes`` of the tokens ``word_bytes`` makes; the codes are the same."""
+    return list(map(_BYTE_CODES.__getitem__, tokens))
 
 
 def content_terms(text: str) -> list[str]:
