@@ -81,17 +81,20 @@ def record_documents(record: dict[str, object], source: str, limits: IngestLimit
     return [document], []
 
 
-def read_multinews_record(record: dict[str, object], source: str) -> list[RawDocument]:
+def read_multinews_record(record: dict[str, object], source: str, *, outlets: bool = True) -> list[RawDocument]:
     """The documents of one Multi-News record (``documents`` list or ``|||||`` string).
 
     ``source`` names the record (``val.jsonl:12``); each document is ``source#docN``. Empty or
     over-long documents are left out, so the list is empty when the record holds none.
+    ``outlets=False`` skips guessing the outlet of plain-text documents (they are named
+    "Document N"), for callers that never show it.
     """
-    documents, _problems = multinews_documents(record, source, DEFAULT_LIMITS)
+    documents, _problems = multinews_documents(record, source, DEFAULT_LIMITS, outlets=outlets)
     return documents
 
 
-def multinews_documents(record: dict[str, object], source: str, limits: IngestLimits) -> Found:
+def multinews_documents(record: dict[str, object], source: str, limits: IngestLimits, *,
+                        outlets: bool = True) -> Found:
     """Each document of a Multi-News record as a RawDocument, with problems for unusable ones."""
     parts = _multinews_parts(record)
     if parts is None:
@@ -103,7 +106,7 @@ def multinews_documents(record: dict[str, object], source: str, limits: IngestLi
         if isinstance(part, dict):  # a list of article records is read like article lines
             found = article_document(part, doc_source, limits)
         elif isinstance(part, str):
-            found = _multinews_text(part, doc_source, number, limits)
+            found = _multinews_text(part, doc_source, number, limits, outlets)
         else:
             found = Problem(doc_source, "document is not text, skipped")
         if isinstance(found, Problem):
@@ -171,14 +174,15 @@ def _multinews_parts(record: dict[str, object]) -> list[object] | None:
 
 
 def _multinews_text(
-    text: str, source: str, number: int, limits: IngestLimits
+    text: str, source: str, number: int, limits: IngestLimits, outlets: bool = True
 ) -> RawDocument | Problem:
     text = _MULTINEWS_BREAK.sub("\n\n", _normalize_newlines(text)).strip()
     if not text:
         return Problem(source, "empty document, skipped")
     if len(text) > limits.max_text_chars:
         return Problem(source, f"text is longer than {limits.max_text_chars:,} characters, skipped")
-    outlet = guess_outlet(text, None, source, fallback=f"Document {number}")
+    fallback = f"Document {number}"
+    outlet = guess_outlet(text, None, source, fallback=fallback) if outlets else fallback
     return RawDocument(source=source, text=text, outlet=outlet, kind="multinews")
 
 
