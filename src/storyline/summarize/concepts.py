@@ -168,20 +168,26 @@ def _greedy(candidates: Sequence[Unit], factors: Sequence[float], gains: Sequenc
     used_words = sum(u.n_words for u in chosen)
     chosen_terms: set[int] = set().union(*(u.terms for u in chosen))
     shortest = min((len(u.terms) or 1 for u in chosen), default=10**9)
-    full, fits, limit = budget.full, budget.fits, settings.max_similarity
-    while heap and not full(used_words, version):
+    fits, limit = budget.fits, settings.max_similarity
+    # Heap entries by length: once even the shortest left cannot fit, no later pop could
+    # pick anything (used words only grow), so the loop stops with its picks final.
+    left = Counter(candidates[i].n_words for _, i, _ in heap)
+    shortest_left = min(left, default=1)
+    while heap and fits(used_words, version, shortest_left):
         neg_bound, i, computed = heappop(heap)
         unit = candidates[i]
         if computed == version:
             current = -neg_bound
         else:
             current = sum(map(get, unit.bigrams - covered)) * factors[i]
-        if current <= 0:
-            continue
-        if heap and current < -heap[0][0] - 1e-12:
+        if current > 0 and heap and current < -heap[0][0] - 1e-12:
             heappush(heap, (-current, i, version))
             continue
-        if not fits(used_words, version, unit.n_words):
+        n_words = unit.n_words  # the unit leaves the heap: picked or dropped for good
+        left[n_words] -= 1
+        if n_words == shortest_left and not left[n_words]:
+            shortest_left = min((n for n, count in left.items() if count), default=1)
+        if current <= 0 or not fits(used_words, version, n_words):
             continue
         if _repeats(unit, chosen, chosen_terms, shortest, limit):
             continue
