@@ -49,8 +49,9 @@ def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, f
     """Weight of each bigram: its frequency plus ``support_weight`` per extra article."""
     frequency = Counter(chain.from_iterable(u.bigrams for u in units))
     # Most concepts appear in one article only, where the weight is just the frequency
-    # (n + support_weight * 0): set that for all at C speed, then fix the few others.
-    weights = dict(zip(frequency, map(float, frequency.values())))
+    # (n + support_weight * 0): copy those at C speed, then fix the few others. They stay
+    # ints, which sum to exactly the same values as the integral floats they stand for.
+    weights: dict[int, float] = dict(frequency)
     per_doc: dict[int, list[frozenset[int]]] = {}
     for unit in units:
         per_doc.setdefault(unit.doc, []).append(unit.bigrams)
