@@ -219,6 +219,22 @@ def test_read_multinews_record_directly() -> None:
     assert read_multinews_record({"summary": "no documents"}, "val.jsonl:8") == []
 
 
+def test_multinews_paragraph_breaks_match_the_plain_regex() -> None:
+    # The fast version must cut exactly what "[ \t]*\n(?:[ \t]*\n)+[ \t]*" -> "\n\n" cuts.
+    import random
+    import re
+
+    from storyline.ingest.jsonl import _paragraph_breaks
+
+    plain = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+    rng = random.Random(7)
+    pieces = [" ", "\t", "\n", "a", "\xa0", "\n\n", " \n \n "]
+    texts = ["", "a \n \n b", "a  \n\t\n\n  b \nc", "\n\n a", "a \n \n"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        assert _paragraph_breaks(text) == plain.sub("\n\n", text), repr(text)
+
+
 def test_pretty_printed_json_file(tmp_path: Path) -> None:
     path = write(
         tmp_path / "articles.json",

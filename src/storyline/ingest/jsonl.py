@@ -24,7 +24,10 @@ from storyline.model import Problem, RawDocument
 
 MULTINEWS_SEPARATOR = "|||||"
 # Multi-News joins paragraphs with " \n \n " (sometimes repeated); any such run is one break.
-_MULTINEWS_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+# The run is spaces and tabs, a newline, then spaces, tabs and newlines with one more newline
+# among them. The pattern starts at the newline, so the regex engine jumps from newline to
+# newline instead of trying every position; the spaces before the run are cut after.
+_MULTINEWS_BREAK = re.compile(r"\n[ \t]*\n[ \t\n]*")
 
 Found = tuple[list[RawDocument], list[Problem]]
 
@@ -176,7 +179,7 @@ def _multinews_parts(record: dict[str, object]) -> list[object] | None:
 def _multinews_text(
     text: str, source: str, number: int, limits: IngestLimits, outlets: bool = True
 ) -> RawDocument | Problem:
-    text = _MULTINEWS_BREAK.sub("\n\n", _normalize_newlines(text)).strip()
+    text = _paragraph_breaks(_normalize_newlines(text)).strip()
     if not text:
         return Problem(source, "empty document, skipped")
     if len(text) > limits.max_text_chars:
@@ -204,6 +207,17 @@ def _parse_line(line: bytes, *, first: bool) -> dict[str, object] | str | None:
     if not isinstance(value, dict):
         return f"JSON line is a {type(value).__name__}, not an object"
     return value
+
+
+def _paragraph_breaks(text: str) -> str:
+    """Each run of blank lines, with the spaces and tabs around it, as one "\\n\\n"."""
+    paragraphs = _MULTINEWS_BREAK.sub("\n\n", text).split("\n\n")
+    # Every "\n\n" left is a replaced run (one in the text was part of a run): cut the
+    # spaces and tabs that ended the paragraph before it.
+    last = paragraphs.pop()
+    paragraphs = [p.rstrip(" \t") for p in paragraphs]
+    paragraphs.append(last)
+    return "\n\n".join(paragraphs)
 
 
 def _normalize_newlines(text: str) -> str:
