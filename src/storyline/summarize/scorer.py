@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import pkgutil
 from functools import lru_cache
-from importlib import resources
 from operator import mul
 
 from storyline.summarize.features import FEATURES
@@ -22,7 +22,12 @@ WEIGHTS_FILE = "scorer_weights.json"
 @lru_cache(maxsize=1)
 def load_weights() -> tuple[tuple[float, ...], float]:
     """(coefficients in FEATURES order, intercept) from the packaged weights file."""
-    data = json.loads(resources.files("storyline.summarize").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8"))
+    # pkgutil reads package data through the package's loader (zip installs too) without
+    # importing importlib.resources, whose tempfile/shutil/bz2 imports cost the CLI's start.
+    raw = pkgutil.get_data("storyline.summarize", WEIGHTS_FILE)
+    if raw is None:
+        raise RuntimeError(f"{WEIGHTS_FILE} is missing from the storyline.summarize package")
+    data = json.loads(raw.decode("utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise RuntimeError(f"{WEIGHTS_FILE} was trained on other features; re-run bench/train_summarizer.py")
     return tuple(float(c) for c in data["coefficients"]), float(data["intercept"])
