@@ -78,7 +78,7 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     tokens = word_bytes(text)
     codes = byte_term_codes(tokens)
     # A bigram is two stem codes packed in one int; pairs of two stopwords carry no content.
-    ids = [c if c > 0 else -c for c in codes]
+    ids = list(map(abs, codes))
     bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
     terms = frozenset([c for c in codes if c > 0])
     first = tokens[0].decode("ascii") if tokens else ""

@@ -48,7 +48,8 @@ class _TermCodes(dict[str, int]):
     stopwords. Scoring compares sets of these ints, far cheaper to hash than strings."""
 
     def __missing__(self, word: str) -> int:
-        stem_id = _STEM_IDS.setdefault(_STEMS[word], len(_STEM_IDS) + 1)
+        # The stemmer directly, not the _STEMS cache: this dict is the cache for codes.
+        stem_id = _STEM_IDS.setdefault(_STEMMER.stemWord(word), len(_STEM_IDS) + 1)
         code = self[word] = -stem_id if word in STOPWORDS or len(word) < 2 else stem_id
         return code
 
