@@ -97,6 +97,7 @@ def summarize_concepts(
         scores = relevance(candidates, focus_weights(focus, [u for doc in docs for u in doc]))
         factors = {id(u): factors[id(u)] * r for u, r in zip(candidates, scores)}
         candidates = [u for u, r in zip(candidates, scores) if r > 0]
+    pickable = {id(u) for u in candidates}
     excluded: set[int] = set()
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
@@ -109,7 +110,8 @@ def summarize_concepts(
         used = sum(u.n_words for u in chosen)
         for orphan in orphans:
             antecedent = docs[orphan.doc][orphan.position - 1]
-            if is_candidate(antecedent) and budget.fits(used, len(chosen), antecedent.n_words):
+            # Only a sentence that could have been picked itself (with --focus: a relevant one).
+            if id(antecedent) in pickable and budget.fits(used, len(chosen), antecedent.n_words):
                 chosen.insert(chosen.index(orphan), antecedent)
                 used += antecedent.n_words
             else:
