@@ -80,6 +80,17 @@ _BY_KEY: dict[str, list[tuple[str, str | re.Pattern[str] | None]]] = {key: [] fo
 for _key, _name, _check in _STRONG_ENTRIES:
     _BY_KEY[_key].append((_name, _check))
 WORD = re.compile(r"[a-z]+")
+# Every byte but a-z becomes a space: UTF-8 encodes other characters as bytes >= 0x80, so the
+# split of the translated bytes gives exactly WORD's runs, in a few C passes instead of a regex
+# scan that builds one match at a time (tokenizing was a fifth of clean_text's time).
+_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+
+
+def words_of(lower: str) -> list[str]:
+    """The words of lowercased text: ``WORD.findall(lower)``, faster."""
+    return lower.encode().translate(_LETTERS_ONLY).decode("ascii").split()
+
+
 # What a long sentence is still checked for: copyright and sign-up lines (the other notices
 # are short, so they never take the fast path).
 BODY_TRIGGERS = ("{{", "©", "sign up", "reserved", "contributed", "a version of this", "with assistance")
@@ -151,6 +162,8 @@ def strong_phrase(lower: str, tokens: list[str]) -> str | None:
         return "template placeholder"
     if "©" in lower and _COPYRIGHT.match(lower):
         return "copyright"
+    if _STRONG_KEYS.isdisjoint(tokens):  # most lines: no set to build
+        return None
     keys = _STRONG_KEYS.intersection(tokens)
     if len(keys) > 1:
         keys = sorted(keys, key=_KEY_ORDER.__getitem__)  # table order: the reason is deterministic
