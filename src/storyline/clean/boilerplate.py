@@ -20,6 +20,7 @@ import re
 from storyline.clean.phrases import (
     BODY_TRIGGERS,
     CREDIT_ANYWHERE,
+    CREDIT_FIRST,
     CREDIT_STARTS,
     MOST_LABEL,
     BRACKETED,
@@ -168,7 +169,9 @@ def sentence_like(text: str, lower: str, words: int, ends: bool | None = None) -
 def _plain_sentence(lower: str) -> bool:
     """A long sentence (lowercased) that cannot carry a boilerplate signal: most body text is
     cleared by these few C-level scans instead of the full run of checks below."""
-    if lower[-1] == ")" or "you" in lower or lower.startswith(CREDIT_STARTS) or positional_caption(lower):
+    if lower[-1] == ")" or "you" in lower or (lower[0] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
+        return False
+    if positional_caption(lower):
         return False
     if "{{" in lower or "©" in lower or "sign up" in lower:  # BODY_TRIGGERS_ANYWHERE, unrolled
         return False

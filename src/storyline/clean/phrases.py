@@ -130,6 +130,8 @@ TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|more
 # agency anywhere ("AP Photo/...", "Getty Images"), or closes it ("(AP)", "(Reuters)").
 CREDIT_STARTS = ("©", "(c) ", "photo", "image", "picture", "credit", "caption", "pictured", "file",
                   "in this photo", "in this image", "in this file photo", "illustration", "close ")
+# Their first characters: one set lookup spares most lines the startswith over the tuple.
+CREDIT_FIRST = frozenset(start[0] for start in CREDIT_STARTS)
 _CREDIT_START = re.compile(
     r"^(?:©|\(c\) |file photo|file\s*[-–—:]\s*in this|in this (?:file )?(?:photo|image))"
     r"|^(?:photo(?:graph)?|image|picture|credit|photo credit|caption|pictured|illustration)s?\s*(?:by)?\s*[:/]"
@@ -189,7 +191,7 @@ def weak_phrase(lower: str, tokens: list[str]) -> str | None:
 def photo_credit(lower: str, long: bool) -> bool:
     """A credit starts the line, names an agency, or closes it. On long lines only the last
     stretch is searched for an agency: that is where captions put the credit."""
-    if lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
+    if lower[0] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
         return True
     region = lower[-90:] if long else lower
     for trigger in CREDIT_ANYWHERE:
