@@ -147,6 +147,11 @@ def _extract(markup: str, url: str | None) -> Document | str:
 
 # What storyline reads of a page's metadata (and trafilatura's fields holding it).
 _METADATA_FIELDS = ("title", "author", "url", "hostname", "date", "sitename", "language")
+# The helpers of trafilatura.metadata that _metadata calls.
+_METADATA_STEPS = (
+    "examine_meta", "extract_meta_json", "extract_title", "extract_author", "extract_url", "extract_domain",
+    "extract_sitename", "META_URL",
+)
 # Below this many characters, or with blocks the fallbacks are there to fix, trafilatura's
 # full mode may replace the fast extraction (external.compare_extraction): run it then.
 _FALLBACK_CHARS = 1000
@@ -181,12 +186,15 @@ def _metadata(tree: HtmlElement, url: str | None) -> Document:
     """The page metadata storyline uses: trafilatura's ``extract_metadata`` without the
     categories, tags and licence it would also look for (a tenth of the page's time).
 
-    Field for field the same steps, in the same order, as trafilatura 2.3's own function.
+    Field for field the same steps, in the same order, as trafilatura 2.3's own function;
+    a trafilatura without these helpers gets its own function.
     """
     from htmldate import find_date
     from trafilatura import metadata as meta
     from trafilatura.settings import set_date_params
 
+    if not all(hasattr(meta, name) for name in _METADATA_STEPS):
+        return meta.extract_metadata(tree, url)
     found = meta.examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None
