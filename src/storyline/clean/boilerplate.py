@@ -45,7 +45,6 @@ LONG_LINE_WORDS = 60
 # the reader: such lines skip the phrase tables (most of the text, so most of the time).
 _BODY_FAST_WORDS = 25
 _BODY_AND_READER_TRIGGERS = BODY_TRIGGERS + READER_TRIGGERS
-BODY_TRIGGERS_ANYWHERE = ("{{", "©", "sign up")  # _plain_sentence tests them inline
 BODY_TRIGGERS_TAIL = ("reserved", "contributed", *CREDIT_ANYWHERE)
 BODY_TRIGGERS_START = ("a version of this", "with assistance", "— with assistance", "-- with assistance")
 
@@ -169,11 +168,11 @@ def sentence_like(text: str, lower: str, words: int, ends: bool | None = None) -
 def _plain_sentence(lower: str) -> bool:
     """A long sentence (lowercased) that cannot carry a boilerplate signal: most body text is
     cleared by these few C-level scans instead of the full run of checks below."""
-    if lower[-1] == ")" or "you" in lower or (lower[0] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
+    if lower[-1] == ")" or "you" in lower or (lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
         return False
     if positional_caption(lower):
         return False
-    if "{{" in lower or "©" in lower or "sign up" in lower:  # BODY_TRIGGERS_ANYWHERE, unrolled
+    if "{{" in lower or "©" in lower or "sign up" in lower:  # anywhere in the line
         return False
     # Credits and notices close a line ("... contributed to this report.", "All rights
     # reserved."): only the tail needs the longer list.
