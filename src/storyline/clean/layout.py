@@ -64,9 +64,10 @@ class _Doc:
 def _caption_trailers(doc: _Doc) -> None:
     """Mark captions that end with an outlet trailer (a media word, or repeated)."""
     found: dict[int, str] = {}
+    ends, reasons, counts = doc.ends, doc.reasons, doc.words
     for index, text in enumerate(doc.texts):
         # An outlet name ends the line: no final full stop, a capitalised last word.
-        if doc.ends[index] or doc.reasons[index] is not None or doc.words[index] < 8:
+        if ends[index] or reasons[index] is not None or counts[index] < 8:
             continue
         if not text[text.rfind(" ") + 1 :][:1].isupper():
             continue
