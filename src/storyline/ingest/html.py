@@ -178,8 +178,10 @@ def _weak(result: Document) -> bool:
     body = result.body
     if body is None or len(result.text or "") < _FALLBACK_CHARS:
         return True
-    paragraphs = len(body.findall(".//p"))
-    return not paragraphs or len(body.findall(".//table")) > paragraphs or bool(body.xpath(SANITIZED_XPATH))
+    # The same structural tests as trafilatura's (external._prefer_readability, compare_extraction).
+    if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return True
+    return bool(body.xpath(SANITIZED_XPATH))
 
 
 def _metadata(tree: HtmlElement, url: str | None) -> Document:
