@@ -82,7 +82,7 @@ def summarize_concepts(
     ``known`` are concepts (``known_terms`` content terms) the reader already has, for an
     update summary: they add nothing, and a sentence made mostly of them is left out.
 
-    A picked sentence that dangles ("He added that ...") with its antecedent left out
+    A picked sentence that opens with a pronoun ("He added that ...") with its antecedent left out
     either brings the antecedent in, when it fits the budget, or is dropped and its words
     refilled: a summary should not point back at a sentence the reader never sees.
     """
