@@ -25,7 +25,8 @@ from storyline.summarize.budget import Budget
 from storyline.summarize.features import candidate_features
 from storyline.summarize.focus import focus_weights, relevance
 from storyline.summarize.scorer import probabilities
-from storyline.summarize.units import Unit, cosine, is_candidate
+from storyline.summarize.units import REFERRING_OPENERS, Unit, cosine, is_candidate
+from storyline.text.terms import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class ConceptSettings:
     length_exponent: float = 1.0  # gain is divided by n_words ** this (0.7 suits learned=False)
     position_weight: float = 3.0  # learned=False: gain *= 1 + position_weight / (1 + position)
     min_prior: float = 0.05  # learned: floor on the scorer's probability
-    repair_orphans: bool = True  # a dangling pick brings its antecedent or is dropped
+    repair_orphans: bool = True  # a pick opening with he/she/they... brings its antecedent or is dropped
     max_similarity: float = 0.5  # cosine of content terms above which a sentence is a repeat
     scorer_weights: tuple[tuple[float, ...], float] | None = None  # None: the shipped weights
 
@@ -81,7 +82,7 @@ def summarize_concepts(
     ``known`` are concepts (``known_terms`` content terms) the reader already has, for an
     update summary: they add nothing, and a sentence made mostly of them is left out.
 
-    A picked sentence that dangles ("He added that ...") with its antecedent left out
+    A picked sentence that opens with a pronoun ("He added that ...") with its antecedent left out
     either brings the antecedent in, when it fits the budget, or is dropped and its words
     refilled: a summary should not point back at a sentence the reader never sees.
     """
@@ -103,8 +104,7 @@ def summarize_concepts(
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
         chosen = _greedy(candidates, chosen, excluded, weights, factors, budget, settings)
         picked = {id(u) for u in chosen}
-        orphans = [u for u in chosen if u.refers_back and u.position > 0
-                   and id(docs[u.doc][u.position - 1]) not in picked]
+        orphans = orphans_of(chosen, docs, picked)
         if not orphans or not settings.repair_orphans:
             break
         used = sum(u.n_words for u in chosen)
@@ -119,6 +119,25 @@ def summarize_concepts(
                 excluded.add(id(orphan))
                 used -= orphan.n_words
     return chosen
+
+
+def orphans_of(chosen: Sequence[Unit], docs: Sequence[Sequence[Unit]], picked: set[int]) -> list[Unit]:
+    """Chosen sentences that open with a personal pronoun ("He said...", "Their plan...")
+    while the sentence before them is left out: the reader would not know who is meant.
+
+    Only pronoun openers are repaired. A quotation without its speaker, or a referring
+    "It", also leans on context, but repairing those costs more than it buys: measured
+    under 5-fold CV on val250, repairing every ``refers_back`` sentence cost 0.4 ROUGE-1
+    and 0.5 ROUGE-2, pronouns alone 0.07 and 0.06 (quotes alone 0.16 and 0.34); and a
+    summary never opens on a dangling sentence anyway (``reading_order``).
+    """
+    return [u for u in chosen if u.refers_back and u.position > 0 and id(docs[u.doc][u.position - 1]) not in picked
+            and _opening_word(u) in REFERRING_OPENERS]
+
+
+def _opening_word(unit: Unit) -> str:
+    first = words(unit.sentence.text[:40])
+    return first[0] if first else ""
 
 
 # Update summaries: share of a sentence's concepts that must be new.
