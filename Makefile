@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO := examples/harbor-bridge
 
-.PHONY: demo test bench venv clean
+.PHONY: demo test bench screenshots venv clean
 
 venv: $(STAMP)
 
@@ -29,6 +29,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
+screenshots: $(STAMP)
+	@bash scripts/ensure-chromium.sh
+	STORYLINE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/test_e2e_browser.py
 
 clean:
 	rm -rf $(VENV) brief.md brief.html .pytest_cache build src/*.egg-info

@@ -2,7 +2,8 @@
 
 Labels: the sentences a greedy oracle picks to maximise bigram and unigram overlap with
 the reference summary (within 250 words). Model: logistic regression over
-``storyline.summarize.features.FEATURES``. Because val250 is also the benchmark, the score
+``storyline.summarize.features.FEATURES`` (standardized for the fit, the scaling folded
+into the shipped weights). Because val250 is also the benchmark, the score
 that counts is 5-fold cross-validated (folds by cluster, seeded): every cluster is
 summarized by a model that never saw it. The final weights, trained on all clusters, are
 written to src/storyline/summarize/scorer_weights.json with the CV numbers beside them.
@@ -92,12 +93,23 @@ def training_rows(records: list[dict], prepared: list[list[list[Unit]]]) -> list
 
 
 def fit(rows: list[tuple[list[list[float]], list[int]]]) -> tuple[tuple[float, ...], float]:
+    """Logistic regression on standardized features, folded back into raw-feature weights.
+
+    Standardizing makes the L2 penalty treat every feature alike (unscaled, it mostly shrank
+    the wide-range ones); folding the scaling into the coefficients keeps inference a plain
+    dot product over the raw features. Measured: CV ROUGE-1 46.97 -> 47.07, ROUGE-2 17.63
+    -> 17.64 without orphan repair (C from 1 to 10 gives the same; 0.1 is slightly worse).
+    """
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    X = [x for features, _ in rows for x in features]
+    X = np.array([x for features, _ in rows for x in features], dtype=float)
     y = [label for _, labels in rows for label in labels]
-    model = LogisticRegression(C=C, max_iter=2000).fit(X, y)
-    return tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0])
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=C, max_iter=3000).fit((X - mean) / scale, y)
+    coefficients = model.coef_[0] / scale
+    return tuple(float(c) for c in coefficients), float(model.intercept_[0] - (coefficients * mean).sum())
 
 
 def folds(n: int) -> list[list[int]]:
@@ -147,7 +159,7 @@ def main() -> int:
         return 0
     coefficients, intercept = fit([r for r in training_rows(records, prepared) if r[0]])
     WEIGHTS.write_text(json.dumps({
-        "model": "logistic regression (scikit-learn), C=%g" % C,
+        "model": "logistic regression (scikit-learn) on standardized features, folded into raw-feature weights, C=%g" % C,
         "features": list(FEATURES),
         "coefficients": [round(c, 6) for c in coefficients],
         "intercept": round(intercept, 6),

@@ -80,8 +80,11 @@ def test_seed_brief_has_no_junk(seeds: Path) -> None:
     assert 150 <= len(summary.split()) <= 200
     for junk in SEED_JUNK:
         assert junk not in summary, junk
+    # Dated articles run forward (Guardian 2016, Sputnik 2017, the Osaka piece dated by its
+    # G20 summit, 2019); the undated Nikkei article comes last.
     outlets = [a.outlet for a in brief.articles]
-    assert outlets[:2] == ["Sputnik International", "The Guardian"]
+    assert outlets == ["The Guardian", "Sputnik International", "002_4bc4ae08b7ab4796", "Nikkei Asian Review"]
+    assert [a.published.year if a.published else None for a in brief.articles] == [2016, 2017, 2019, None]
 
 
 def test_seed_brief_json_traces_every_sentence(seeds: Path) -> None:
@@ -105,3 +108,45 @@ def test_seed_brief_focused_on_trade(seeds: Path) -> None:
     for s in brief.summary:
         assert any(w in s.text.lower() for w in trade_words), s.text
     assert len({c.article_id for s in brief.summary for c in s.citations}) >= 2  # from several outlets
+
+
+def _fresh_and_warm(folder: Path, focuses: tuple[str | None, ...]) -> tuple[list, list]:
+    """Summaries of ``folder`` from a fresh interpreter, and from this one after it has seen
+    other vocabulary in another order (the demo story, then two invented sentences)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, json\n"
+        "from storyline.ingest import read_sources\n"
+        "from storyline.brief import build_brief\n"
+        "from storyline.options import BriefOptions\n"
+        "out = [[s.text for s in build_brief(read_sources([sys.argv[1]]).documents,\n"
+        "        BriefOptions(words=w, focus=f)).summary] for f in json.loads(sys.argv[2]) for w in (60, 150)]\n"
+        "print(json.dumps(out))\n"
+    )
+    fresh = json.loads(subprocess.run([sys.executable, "-c", script, str(folder), json.dumps(focuses)],
+                                      check=True, capture_output=True, text=True).stdout)
+    warm = [RawDocument(source=f"w{i}.txt", text=t, outlet=f"W{i}") for i, t in enumerate((
+        "Tolls on the harbour bridge and the ferry rose again, councillors said on Monday.",
+        "Bridge engineers and the tolls review: cables, spans and steel were inspected twice.",
+    ))]
+    build_brief(read_sources([str(DEMO)]).documents, BriefOptions(words=150))
+    build_brief(warm, BriefOptions(words=40, focus="tolls"))
+    here = [[s.text for s in build_brief(read_sources([str(folder)]).documents, BriefOptions(words=w, focus=f)).summary]
+            for f in focuses for w in (60, 150)]
+    return fresh, here
+
+
+def test_a_brief_does_not_depend_on_what_the_process_saw_before() -> None:
+    """Term codes are handed out in order of first sight, process-wide: a long-running web
+    server must still give a story the same summary as a fresh `storyline brief` does."""
+    fresh, here = _fresh_and_warm(DEMO, (None, "bridge", "tolls"))
+    assert here == fresh
+
+
+def test_a_focused_seed_brief_does_not_depend_on_history(seeds: Path) -> None:
+    # Focus expansion once broke ties by term code: "trade" picked a non-trade sentence
+    # after the demo story had been briefed in the same process.
+    fresh, here = _fresh_and_warm(seeds, (None, "trade", "security"))
+    assert here == fresh

@@ -1,7 +1,9 @@
 """End to end in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright's
 Python sync API; no browser is ever downloaded): add the four seeds through the add page,
 open the story, see the timeline, follow a citation to its sentence, search. Screenshots
-go to docs/screenshots/ (stories, story with timeline, phone width)."""
+(stories, story with timeline, phone width) go to a temporary directory, or to
+$STORYLINE_SCREENSHOTS: `make screenshots` refreshes docs/screenshots/ that way, so a test
+run never rewrites tracked files."""
 
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "docs" / "screenshots"
 EXAMPLE = ROOT / "examples" / "harbor-bridge"
 
 if not os.access(CHROMIUM, os.X_OK):
@@ -55,8 +56,9 @@ def server(tmp_path: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def test_add_open_timeline_cite_search(server: str, seeds: Path) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_add_open_timeline_cite_search(server: str, seeds: Path, tmp_path: Path) -> None:
+    shots = Path(os.environ.get("STORYLINE_SCREENSHOTS") or tmp_path / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -79,7 +81,7 @@ def test_add_open_timeline_cite_search(server: str, seeds: Path) -> None:
 
             page.goto(server + "/")
             assert page.locator("li.story").count() >= 2
-            page.screenshot(path=str(SHOTS / "stories.png"), full_page=True)
+            page.screenshot(path=str(shots / "stories.png"), full_page=True)
 
             # Open the seeds' biggest story: its timeline is drawn.
             page.click("li.story a.story-title:has-text('Trump')")
@@ -99,7 +101,7 @@ def test_add_open_timeline_cite_search(server: str, seeds: Path) -> None:
             target = page.locator(":target")
             assert target.count() == 1
             assert " ".join(target.inner_text().split()) == " ".join(quoted.split())
-            page.screenshot(path=str(SHOTS / "article.png"))
+            page.screenshot(path=str(shots / "article.png"))
 
             # Search.
             page.goto(server + "/search")
@@ -107,22 +109,22 @@ def test_add_open_timeline_cite_search(server: str, seeds: Path) -> None:
             page.click("form.search button")
             page.wait_for_selector("li.hit")
             assert page.locator("li.hit").count() >= 1
-            page.screenshot(path=str(SHOTS / "search.png"))
+            page.screenshot(path=str(shots / "search.png"))
 
             # Screenshots of the harbour story: desktop and phone width.
             page.goto(server + "/")
             page.click("li.story a.story-title:has-text('Kestrel')")
             page.wait_for_selector("#timeline")
-            page.screenshot(path=str(SHOTS / "story.png"), full_page=True)
-            page.locator("#timeline").screenshot(path=str(SHOTS / "timeline.png"))
+            page.screenshot(path=str(shots / "story.png"), full_page=True)
+            page.locator("#timeline").screenshot(path=str(shots / "timeline.png"))
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
             phone.goto(page.url)
             phone.wait_for_selector("#timeline")
             assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-            phone.screenshot(path=str(SHOTS / "story-phone.png"), full_page=False)
-            phone.locator("#timeline").screenshot(path=str(SHOTS / "timeline-phone.png"))
+            phone.screenshot(path=str(shots / "story-phone.png"), full_page=False)
+            phone.locator("#timeline").screenshot(path=str(shots / "timeline-phone.png"))
             phone.goto(server + "/")
-            phone.screenshot(path=str(SHOTS / "stories-phone.png"))
+            phone.screenshot(path=str(shots / "stories-phone.png"))
             assert not errors, errors  # a CSP violation or script error shows up here
         finally:
             browser.close()

@@ -66,3 +66,12 @@ def test_inferred_lower_bound_prefers_the_days_just_after():
 
 def test_may_the_verb_is_not_a_month():
     assert not [e for e in find_dates("Trump may take longer than usual.", Anchor(THU)) if e.precision == "month"]
+
+
+def test_a_past_clause_keeps_its_month_in_the_past_despite_later_future_words():
+    fri = dt.date(2019, 6, 28)
+    text = "During his previous visit as a state guest in May, the mayor said he will not push for a deal."
+    assert one(text, Anchor(fri)).date == dt.date(2019, 5, 1)
+    # A future word in the expression's own clause still wins.
+    later = find_dates("The councillor, who was elected last year, will stand again next July.", Anchor(fri))[-1]
+    assert later.date == dt.date(2019, 7, 1)

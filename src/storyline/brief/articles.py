@@ -57,8 +57,7 @@ def to_articles(docs: Iterable[RawDocument]) -> tuple[list[Article], list[Proble
 
 
 def in_reading_order(articles: list[Article]) -> list[Article]:
-    """By publication date when every article has one; otherwise input order is kept
-    (file names often carry it), since undated articles cannot be placed."""
-    if all(a.published for a in articles):
-        return sorted(articles, key=lambda a: a.published or dt.date.min)
-    return list(articles)
+    """Dated articles by publication date, then the undated ones in input order: an undated
+    article cannot be placed among the others, and a reader expects the story to run forward."""
+    dated = sorted((a for a in articles if a.published), key=lambda a: a.published or dt.date.min)
+    return dated + [a for a in articles if not a.published]

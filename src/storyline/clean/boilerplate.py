@@ -20,6 +20,7 @@ import re
 from storyline.clean.phrases import (
     BODY_TRIGGERS,
     CREDIT_ANYWHERE,
+    CREDIT_FIRST,
     CREDIT_STARTS,
     MOST_LABEL,
     BRACKETED,
@@ -35,6 +36,7 @@ from storyline.clean.phrases import (
     positional_caption,
     strong_phrase,
     weak_phrase,
+    words_of,
 )
 from storyline.clean.reflow import URL_ONLY
 
@@ -43,7 +45,6 @@ LONG_LINE_WORDS = 60
 # the reader: such lines skip the phrase tables (most of the text, so most of the time).
 _BODY_FAST_WORDS = 25
 _BODY_AND_READER_TRIGGERS = BODY_TRIGGERS + READER_TRIGGERS
-BODY_TRIGGERS_ANYWHERE = ("{{", "©", "sign up")
 BODY_TRIGGERS_TAIL = ("reserved", "contributed", *CREDIT_ANYWHERE)
 BODY_TRIGGERS_START = ("a version of this", "with assistance", "— with assistance", "-- with assistance")
 
@@ -69,7 +70,8 @@ _PROMO_NOUNS = re.compile(
     r"|articles|stories|updates|alerts|deals|premium|unlimited|latest|coverage)(?![\w-])"
 )
 _QUESTION = re.compile(r"\?(?:[\s\"'”’)]|$)")  # a question mark that ends a question, not one in a URL
-_LIST_MARKS = (",", "|", "•", "·", "/", ">", "»", " - ")
+# Separators of menu items: one regex pass counts them all (a mark never overlaps another).
+_LIST_MARK = re.compile(r"[,|•·/>»]| - ")
 _ALNUM = re.compile(r"[^\W_]")
 _DATED_OR_QUOTED = re.compile(r"\d{4}|[\"“”]")
 # A short line carrying a bare web address: "More info: http://...", "Tumblr: http://...".
@@ -141,7 +143,7 @@ def is_reader_question(text: str, words: int) -> bool:
 
 def _is_list(text: str, words: int) -> bool:
     """A menu, breadcrumb or tag list: three or more short items and no sentence."""
-    if words > 20 or sum(text.count(mark) for mark in _LIST_MARKS) < 2:
+    if words > 20 or len(_LIST_MARK.findall(text)) < 2:
         return False
     if _DATED_OR_QUOTED.search(text):
         return False  # '"SOS," May 13, 2006': a line of a chart or a table, not a menu
@@ -149,10 +151,16 @@ def _is_list(text: str, words: int) -> bool:
     return len(items) >= 3 and all(item.count(" ") <= 2 for item in items)
 
 
-def sentence_like(text: str, lower: str, words: int) -> bool:
+def sentence_like(text: str, lower: str, words: int, ends: bool | None = None) -> bool:
     """A plain statement: six or more words, final punctuation (or a colon introducing a
-    quote or a list: "She shared part of an email:"), not addressed to the reader."""
-    return words >= 6 and (ends_sentence(text) or text[-1] == ":") and not addresses_reader(lower)
+    quote or a list: "She shared part of an email:"), not addressed to the reader.
+
+    ``ends`` is ``ends_sentence(text)`` when the caller has it."""
+    if words < 6:
+        return False
+    if ends is None:
+        ends = ends_sentence(text)
+    return (ends or text[-1] == ":") and not addresses_reader(lower)
 
 
 
@@ -160,11 +168,12 @@ def sentence_like(text: str, lower: str, words: int) -> bool:
 def _plain_sentence(lower: str) -> bool:
     """A long sentence (lowercased) that cannot carry a boilerplate signal: most body text is
     cleared by these few C-level scans instead of the full run of checks below."""
-    if lower[-1] == ")" or "you" in lower or lower.startswith(CREDIT_STARTS) or positional_caption(lower):
+    if lower[-1] == ")" or "you" in lower or (lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
         return False
-    for trigger in BODY_TRIGGERS_ANYWHERE:
-        if trigger in lower:
-            return False
+    if positional_caption(lower):
+        return False
+    if "{{" in lower or "©" in lower or "sign up" in lower:  # anywhere in the line
+        return False
     # Credits and notices close a line ("... contributed to this report.", "All rights
     # reserved."): only the tail needs the longer list.
     tail = lower[-90:]
@@ -202,7 +211,7 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
         return "link residue"
     if not text[0].isalnum() and not _ALNUM.search(text):
         return "separator"  # "- - - -", "* * *": rules and ornaments, no words
-    tokens = WORD.findall(lower)
+    tokens = words_of(lower)
     name = strong_phrase(lower, tokens)
     if name:
         return name if name == "template placeholder" else "boilerplate phrase: " + name
@@ -237,21 +246,22 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
         return "read-more teaser"
     if bulleted and _LABEL_COLON.match(bare):
         return "read-more teaser"  # "► Update: Man charged ...": a labelled link in a list
-    if words <= 15 and ("http" in lower or "www." in lower) and (words <= 10 or not sentence_like(text, lower, words)):
+    if words <= 15 and ("http" in lower or "www." in lower) and (words <= 10 or not sentence_like(text, lower, words, ends)):
         if _BARE_URL.search(text):
             return "link line"
     if text[0] == "(" and text[-1] == ")" and words <= 8 and not ends and text.count("(") == 1:
         return "photo credit"  # "(Orange County Sheriff's Department)": a credit on its own
     if words <= 12 and TIMESTAMP.match(bare):
         return "boilerplate phrase: timestamp"
-    if words <= 12 and not sentence_like(text, lower, words):
+    if words <= 12 and not sentence_like(text, lower, words, ends):
         weak = weak_phrase(lower, tokens)
         if weak:
             return "boilerplate phrase: " + weak
     first = tokens[0] if tokens and bare.lstrip(_OPENERS).startswith(tokens[0]) else ""
-    if is_promotional(text, lower, words, first):
+    # Without an imperative opening, only a line saying "you" can be promotional.
+    if (first in _IMPERATIVES or "you" in lower) and is_promotional(text, lower, words, first):
         return "promotional"
-    if not ends and (TAG_PREFIX.match(bare) or _is_list(text, words)):
+    if not ends and (TAG_PREFIX.match(bare) or (words <= 20 and _is_list(text, words))):
         return "menu or tag list"
     if words <= 4 and not ends and not (words >= 2 and _MONEY_OR_AMOUNT.search(text)):
         return "short non-sentence line"

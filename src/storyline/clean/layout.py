@@ -64,9 +64,10 @@ class _Doc:
 def _caption_trailers(doc: _Doc) -> None:
     """Mark captions that end with an outlet trailer (a media word, or repeated)."""
     found: dict[int, str] = {}
+    ends, reasons, counts = doc.ends, doc.reasons, doc.words
     for index, text in enumerate(doc.texts):
         # An outlet name ends the line: no final full stop, a capitalised last word.
-        if doc.ends[index] or doc.reasons[index] is not None or doc.words[index] < 8:
+        if ends[index] or reasons[index] is not None or counts[index] < 8:
             continue
         if not text[text.rfind(" ") + 1 :][:1].isupper():
             continue
@@ -103,6 +104,8 @@ def _other_script(doc: _Doc, leads: bytes) -> None:
 
 def _duplicates(doc: _Doc) -> None:
     """A repeated paragraph goes the second time; short lines may repeat in dialogue ("Monica?")."""
+    if len(set(doc.texts)) == len(doc.texts):
+        return  # no paragraph repeats (most documents): one C pass instead of the loop
     seen: set[str] = set()
     for index, text in enumerate(doc.texts):
         if doc.reasons[index] is None and doc.words[index] >= _DUPLICATE_WORDS:
@@ -114,13 +117,16 @@ def _duplicates(doc: _Doc) -> None:
 def _teasers(doc: _Doc, headline: int | None) -> None:
     """The headline line before a bare "Read more", and related headlines between captions."""
     texts, reasons = doc.texts, doc.reasons
-    for index, reason in enumerate(reasons):
-        if index and reason == "read-more teaser" and _BARE_READ_MORE.match(texts[index]):
-            before = index - 1
-            teaser = texts[before]
-            if reasons[before] is None and before != headline and doc.words[before] <= 30:
-                if not doc.ends[before] or looks_like_headline(teaser):
-                    reasons[before] = "read-more teaser"
+    if "read-more teaser" in reasons:  # a C scan spares most documents the loop
+        for index, reason in enumerate(reasons):
+            if index and reason == "read-more teaser" and _BARE_READ_MORE.match(texts[index]):
+                before = index - 1
+                teaser = texts[before]
+                if reasons[before] is None and before != headline and doc.words[before] <= 30:
+                    if not doc.ends[before] or looks_like_headline(teaser):
+                        reasons[before] = "read-more teaser"
+    if _TEASER_NEIGHBOURS.isdisjoint(reasons):
+        return  # no caption, credit or teaser for a related headline to follow
     start = 1 if headline is None else headline + 1
     for index in range(start, len(texts)):
         previous = reasons[index - 1]

@@ -80,6 +80,17 @@ _BY_KEY: dict[str, list[tuple[str, str | re.Pattern[str] | None]]] = {key: [] fo
 for _key, _name, _check in _STRONG_ENTRIES:
     _BY_KEY[_key].append((_name, _check))
 WORD = re.compile(r"[a-z]+")
+# Every byte but a-z becomes a space: UTF-8 encodes other characters as bytes >= 0x80, so the
+# split of the translated bytes gives exactly WORD's runs, in a few C passes instead of a regex
+# scan that builds one match at a time (about twice as fast; every short line is tokenized).
+_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+
+
+def words_of(lower: str) -> list[str]:
+    """The words of lowercased text: ``WORD.findall(lower)``, faster."""
+    return lower.encode().translate(_LETTERS_ONLY).decode("ascii").split()
+
+
 # What a long sentence is still checked for: copyright and sign-up lines (the other notices
 # are short, so they never take the fast path).
 BODY_TRIGGERS = ("{{", "©", "sign up", "reserved", "contributed", "a version of this", "with assistance")
@@ -119,6 +130,8 @@ TAG_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|keywords|more
 # agency anywhere ("AP Photo/...", "Getty Images"), or closes it ("(AP)", "(Reuters)").
 CREDIT_STARTS = ("©", "(c) ", "photo", "image", "picture", "credit", "caption", "pictured", "file",
                   "in this photo", "in this image", "in this file photo", "illustration", "close ")
+# Their first characters: one set lookup spares most lines the startswith over the tuple.
+CREDIT_FIRST = frozenset(start[0] for start in CREDIT_STARTS)
 _CREDIT_START = re.compile(
     r"^(?:©|\(c\) |file photo|file\s*[-–—:]\s*in this|in this (?:file )?(?:photo|image))"
     r"|^(?:photo(?:graph)?|image|picture|credit|photo credit|caption|pictured|illustration)s?\s*(?:by)?\s*[:/]"
@@ -151,6 +164,8 @@ def strong_phrase(lower: str, tokens: list[str]) -> str | None:
         return "template placeholder"
     if "©" in lower and _COPYRIGHT.match(lower):
         return "copyright"
+    if _STRONG_KEYS.isdisjoint(tokens):  # most lines: no set to build
+        return None
     keys = _STRONG_KEYS.intersection(tokens)
     if len(keys) > 1:
         keys = sorted(keys, key=_KEY_ORDER.__getitem__)  # table order: the reason is deterministic
@@ -176,7 +191,7 @@ def weak_phrase(lower: str, tokens: list[str]) -> str | None:
 def photo_credit(lower: str, long: bool) -> bool:
     """A credit starts the line, names an agency, or closes it. On long lines only the last
     stretch is searched for an agency: that is where captions put the credit."""
-    if lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
+    if lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
         return True
     region = lower[-90:] if long else lower
     for trigger in CREDIT_ANYWHERE:

@@ -89,10 +89,12 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_story(args: argparse.Namespace) -> int:
     from storyline.brief import brief_from_articles
+    from storyline.extract.entities import prefetch
     from storyline.options import BriefOptions
     from storyline.render import render
 
     options = BriefOptions(words=args.words, sentences=args.sentences, summarizer=args.summarizer)
+    prefetch()  # before the library is opened: the child must not inherit a live connection
     with _open(args) as store:
         if store.story(args.id) is None:
             warn(f"no story {args.id} in {store.path}")

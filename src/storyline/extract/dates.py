@@ -50,6 +50,10 @@ _FUTURE = re.compile(
 # Near the expression, these put it ahead: "would hold a meeting on Thursday", "seek to
 # showcase ... in a summit here Monday" (news uses the present for scheduled events).
 _WOULD = re.compile(r"\b(?:would|seeks?|aims?|hopes?|prepares?|ahead of)\b", re.I)
+# In the expression's own clause, these keep it in the past whatever the rest of the sentence
+# says: "During his previous visit in May, Trump suggested he will ..." is last May.
+_PAST_CLAUSE = re.compile(r"\b(?:previous|prior|last|earlier|ago|was|were|had|did)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +130,13 @@ def _month_only(anchor: dt.date, month: int, future: bool) -> dt.date:
     return dt.date(year, month, 1)
 
 
+def _clause_before(text: str, at: int) -> str:
+    """The part of ``at``'s clause that comes before it."""
+    head = text[:at]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end():] if breaks else head
+
+
 def find_dates(text: str, anchor: Anchor, future: bool | None = None) -> list[TimeExpr]:
     """Every temporal expression in ``text`` (one sentence, ideally), resolved against
     ``anchor``. ``future`` overrides the tense detected from the text."""
@@ -137,6 +148,10 @@ def find_dates(text: str, anchor: Anchor, future: bool | None = None) -> list[Ti
         # "would" is future only near the expression ("said the city would hold a meeting on
         # Thursday"); anywhere in a sentence it is too often reported speech about the past.
         is_future = sentence_future or (future is None and bool(_WOULD.search(text[max(0, m.start() - 60) : m.start()])))
+        if is_future and future is None:
+            clause = _clause_before(text, m.start())
+            if _PAST_CLAUSE.search(clause) and not _FUTURE.search(clause):
+                is_future = False
         date: dt.date | None = None
         precision, weekday, explicit = "day", None, False
         if g["iso"]:

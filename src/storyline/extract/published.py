@@ -5,6 +5,7 @@ photo captions ("Thursday, Feb. 9, 2017") and link residue with dated URLs
 (".../2016/nov/15/..."). Each clue is a lower bound: an article cannot be older than a date
 it reports as past or a page it links to; dates in sentences about the future are skipped.
 The latest lower bound is taken, and the brief says it was inferred ("on or after").
+With no clue at all, a summit the article reports from dates it (``known_events``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import re
 
 from storyline.extract.dates import Anchor, _FUTURE, _MONTHS, _safe_date, find_dates
+from storyline.extract.known_events import date_from_summit
 from storyline.model import Article
 from storyline.text.sentences import split_sentences
 
@@ -49,7 +51,7 @@ def infer_published(article: Article, today: dt.date | None = None) -> tuple[dt.
                 if best is None or expr.date > best[0]:
                     best = (expr.date, f"the latest past date in the text ('{expr.text.strip()}')")
     if best is None:
-        return None, None
+        return date_from_summit(text) or (None, None)
     return best[0], f"inferred: on or after {best[0].isoformat()}, {best[1]}"
 
 

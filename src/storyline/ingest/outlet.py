@@ -24,6 +24,18 @@ _TRAILER = re.compile(
     r"((?:[A-Z][\w&'.]*)(?:[ \t]+(?:[A-Z][\w&'.]*|of|the|and|for|de|&)){0,5})[ \t]*$",
     re.MULTILINE,
 )
+# The site's paywall, subscription and copyright chrome names the site itself. Only phrases
+# that name the publisher, never a photo agency: "© AP Photo / ..." is a credit, so a
+# copyright line counts only with a year and without a slash or "Photo" after the name.
+# Atomic (?>...): a name that fails the lookahead must not shrink into a match ("Getty Image").
+_NAME = r"(?>((?:The[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|the|and|&)){0,4}))"
+_CHROME = re.compile(
+    r"(?i:\b(?:access|subscription)[ \t]+to|\bsubscribe[ \t]+to)[ \t]+(?:the[ \t]+)?"
+    + _NAME + r"[ \t]+(?:has expired|today\b|now\b)"
+    + r"|(?:Copyright|©)[ \t]*(?:©[ \t]*|\(c\)[ \t]*)?(?:19|20)\d\d(?:[-–][ \t]*(?:19|20)\d\d)?,?[ \t]+"
+    + _NAME + r"(?![ \t]*(?:/|Photo|Images?\b))"
+)
+_PICTURE_AGENCY = re.compile(r"\b(?:Getty|Shutterstock|Alamy|EPA|Photos?|Images?)\b")
 _ANGLE_LINK = re.compile(r"<(https?://[^\s<>]+)>")
 _SOURCE_SUFFIX = re.compile(r"(?::\d+)?(?:#doc\d+)?$")  # path:LINE#docN, as JSONL sources are
 _TRAILER_MIN = 2  # one "- Name" line may be a byline; a trailer repeats
@@ -43,12 +55,14 @@ def guess_outlet(
 
     Tries, in order: the URL's domain when it is a well-known outlet, the declared
     ``sitename``, the URL's domain, a repeated trailer in the text, the dominant domain of
-    inline links, then ``fallback`` or the stem of ``source``'s file name.
+    inline links, the site's own chrome naming it ("Your access to the X has expired"),
+    then ``fallback`` or the stem of ``source``'s file name.
     """
     guess = (
         outlet_from_metadata(url, sitename)
         or outlet_from_trailer(text)
         or outlet_from_links(text)
+        or outlet_from_chrome(text)
         or fallback
         or readable_stem(source_stem(source))
     )
@@ -131,6 +145,19 @@ def outlet_from_links(text: str) -> str | None:
     if count < _LINKS_MIN or count < _LINKS_SHARE * sum(domains.values()):
         return None
     return outlet_for_host(domain)
+
+
+def outlet_from_chrome(text: str) -> str | None:
+    """The outlet the page's own chrome names: "Your full access to the Nikkei Asian Review
+    has expired", "Copyright 2019 The Kingston Courier". The most frequent name wins."""
+    names = Counter(
+        name.strip(" .")
+        for match in _CHROME.finditer(text)
+        if (name := match.group(1) or match.group(2)) and len(name) <= MAX_OUTLET_CHARS
+    )
+    for name in [n for n in names if _PICTURE_AGENCY.search(n)]:
+        del names[name]
+    return names.most_common(1)[0][0] if names else None
 
 
 def source_stem(source: str) -> str:

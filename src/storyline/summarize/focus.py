@@ -9,6 +9,7 @@ weight of the focus and expansion terms it contains; only relevant sentences are
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
@@ -36,12 +37,19 @@ def focus_weights(focus: str, units: Sequence[Unit]) -> dict[int, float]:
         return weights
     together = Counter(chain.from_iterable(u.terms - core for u in hits))
     overall = Counter(chain.from_iterable(u.terms for u in units))
-    scored = [(n / overall[t], t) for t, n in together.items() if n >= MIN_COOCCURRENCE]
-    for share, term in sorted(scored, reverse=True)[:EXPANSION_TERMS]:
-        weights[term] = EXPANSION_WEIGHT * share
+    # Ties go to the term the story uses first: term codes depend on what the process saw
+    # before, so ordering by code would make the same story's summary depend on history.
+    first_seen: dict[int, int] = {}
+    for u in units:
+        for code in u.codes:
+            first_seen.setdefault(code, len(first_seen))
+    scored = [(-n / overall[t], first_seen[t], t) for t, n in together.items() if n >= MIN_COOCCURRENCE]
+    for share, _, term in sorted(scored)[:EXPANSION_TERMS]:
+        weights[term] = -EXPANSION_WEIGHT * share
     return weights
 
 
 def relevance(units: Sequence[Unit], weights: dict[int, float]) -> list[float]:
     """Relevance of each unit: the summed weight of the focus terms it contains."""
-    return [sum(weights.get(t, 0.0) for t in u.terms) for u in units]
+    # fsum: exact, so the result cannot depend on the set's (code-dependent) iteration order.
+    return [math.fsum(weights.get(t, 0.0) for t in u.terms) for u in units]
