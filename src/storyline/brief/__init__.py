@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.brief.articles import in_reading_order, to_articles
-from storyline.brief.headline import headline
-from storyline.extract import date_articles, extract
 from storyline.model import Article, Brief, Problem, RawDocument
 from storyline.options import BriefOptions
 from storyline.summarize import summarize
@@ -28,6 +26,10 @@ def brief_from_articles(
     articles: Sequence[Article], options: BriefOptions = BriefOptions(), problems: Sequence[Problem] = ()
 ) -> Brief:
     """A ``Brief`` over articles that are already cleaned (a library's stored articles)."""
+    # Imported here: summarize-batch imports this package for to_articles and never needs them.
+    from storyline.brief.headline import headline
+    from storyline.extract import date_articles, extract
+
     articles = in_reading_order(date_articles(articles))
     sentences = [sentences_of(a) for a in articles]
     fresh = None
