@@ -16,6 +16,7 @@ from dataclasses import dataclass
 class ClusterParams:
     join_threshold: float = 0.25  # score at or above which an article joins its best story
     entity_weight: float = 0.10  # weight of shared entities beside TF-IDF cosine
+    idf_power: float = 1.0  # TF-IDF weights use idf ** this: above 1 favours rare terms
     window_days: int = 7  # an article may join a story whose dates are within this many days
     time_weight: float = 0.05  # score lost per window of distance from the story's dates
     max_span_days: int = 21  # a story never spans more: longer coverage is a storyline's job
