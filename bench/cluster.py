@@ -55,7 +55,6 @@ def quality(cv: bool) -> list[str]:
         _row("storyline (shipped settings)", ours),
         _row("storyline without inferring dates from the text", tune_cluster.score(items, replace(PARAMS, infer_dates=False))),
         _row("TF-IDF cosine only (no entities), same threshold", tune_cluster.score(items, replace(PARAMS, entity_weight=0.0))),
-        _row("plain IDF (idf_power 1), same threshold", tune_cluster.score(items, replace(PARAMS, idf_power=1.0))),
         _row("every article its own story", bcubed({i: i for i in gold}, gold)),
         _row("one story for everything", bcubed({i: 0 for i in gold}, gold)),
     ]
@@ -63,8 +62,7 @@ def quality(cv: bool) -> list[str]:
         "### Story clustering: Multi-News val250, every document pooled and shuffled",
         "",
         f"{len(items)} documents, {len(set(gold.values()))} true clusters (junk pages included as they are). "
-        f"Shipped: join_threshold={PARAMS.join_threshold}, entity_weight={PARAMS.entity_weight}, "
-        f"idf_power={PARAMS.idf_power} "
+        f"Shipped: join_threshold={PARAMS.join_threshold}, entity_weight={PARAMS.entity_weight} "
         f"({seconds:.1f} s, {len(items) / seconds:.0f} documents/s including cleaning).",
         "",
         "| method | B-cubed P | B-cubed R | B-cubed F1 | ARI | stories |",
@@ -77,7 +75,7 @@ def quality(cv: bool) -> list[str]:
             "",
             f"5-fold cross-validation over clusters (tune on 4/5, score the held-out 1/5, every cluster once): "
             f"B-cubed P {cvs.precision:.3f} R {cvs.recall:.3f} **F1 {cvs.f1:.3f}**, ARI {cvs.ari:.3f}. "
-            f"Settings chosen per fold (join_threshold/entity_weight/idf_power): "
+            f"Settings chosen per fold (join_threshold/entity_weight): "
             f"{', '.join(tune_cluster.label(p) for p in chosen)}. "
             f"Best on the full set: {tune_cluster.label(best)} (F1 {full.f1:.3f}).",
         ]

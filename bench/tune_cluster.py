@@ -32,7 +32,6 @@ from storyline.model import Article, RawDocument  # noqa: E402
 
 THRESHOLDS = (0.08, 0.1, 0.12, 0.15, 0.18, 0.22, 0.25, 0.28, 0.32)
 ENTITY_WEIGHTS = (0.0, 0.1, 0.2)
-IDF_POWERS = (1.0, 2.0, 3.0)
 FOLDS = 5
 SEED = 0
 Item = tuple[str, str, RawDocument]  # (document id, true cluster, document)
@@ -71,12 +70,11 @@ def predict(items: list[Item], params: ClusterParams, seed: int = SEED) -> dict[
 
 
 def label(p: ClusterParams) -> str:
-    return f"{p.join_threshold}/{p.entity_weight}/{p.idf_power}"
+    return f"{p.join_threshold}/{p.entity_weight}"
 
 
 def grid() -> list[ClusterParams]:
-    return [replace(PARAMS, join_threshold=t, entity_weight=w, idf_power=x)
-            for x in IDF_POWERS for w in ENTITY_WEIGHTS for t in THRESHOLDS]
+    return [replace(PARAMS, join_threshold=t, entity_weight=w) for w in ENTITY_WEIGHTS for t in THRESHOLDS]
 
 
 def _job(args: tuple[list[Item], ClusterParams]) -> float:
@@ -114,7 +112,7 @@ def main() -> int:
     cv, chosen, best, full = cross_validate(items)
     print(f"CV (5 folds of clusters, each scored once): P {cv.precision:.3f} R {cv.recall:.3f} F1 {cv.f1:.3f} "
           f"ARI {cv.ari:.3f}")
-    print("chosen per fold (join_threshold/entity_weight/idf_power):", [label(p) for p in chosen])
+    print("chosen per fold (join_threshold/entity_weight):", [label(p) for p in chosen])
     print(f"best on all of val250: {label(best)} "
           f"-> P {full.precision:.3f} R {full.recall:.3f} F1 {full.f1:.3f} ARI {full.ari:.3f}")
     print(f"shipped in storyline.cluster.params: {label(PARAMS)}")

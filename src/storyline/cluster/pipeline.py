@@ -155,7 +155,7 @@ class Corpus:
             for _, features, _ in fresh:
                 self.df.add(features.terms)
             for article, features, keys in fresh:
-                vec = vectors.tfidf(features.terms, self.df, self.params.idf_power)
+                vec = vectors.tfidf(features.terms, self.df)
                 story = self.index.assign(vec, features.entities, features.day, article_title(article),
                                           features.day_inferred)
                 self.store.insert_article(article, features.day, story, dedup.to_bytes(features.signature), keys)
@@ -189,7 +189,7 @@ class Corpus:
 
     def _reassign(self, chunk: list[tuple[str, Features, str]]) -> int:
         self.index.prepare(f.day for _, f, _ in chunk)
-        pairs = [(aid, self.index.assign(vectors.tfidf(f.terms, self.df, self.params.idf_power), f.entities, f.day, title, f.day_inferred))
+        pairs = [(aid, self.index.assign(vectors.tfidf(f.terms, self.df), f.entities, f.day, title, f.day_inferred))
                  for aid, f, title in chunk]
         self.store.set_article_stories(pairs)
         days = [f.day for _, f, _ in chunk if f.day is not None]

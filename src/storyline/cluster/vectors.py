@@ -69,17 +69,13 @@ class DocFreq:
         return cls(np.frombuffer(blob, dtype=np.int32).copy(), docs)
 
 
-def tfidf(terms: Counter[int], df: DocFreq, idf_power: float = 1.0) -> SparseVec:
-    """Unit-length sublinear TF-IDF vector: (1 + log tf) * idf ** idf_power. A power above 1
-    leans on rare terms (names, places), which tell one story from another better than the
-    common words that pages about the same subject share."""
+def tfidf(terms: Counter[int], df: DocFreq) -> SparseVec:
+    """Unit-length sublinear TF-IDF vector: (1 + log tf) * idf."""
     if not terms:
         return {}
     keys = np.fromiter(terms.keys(), dtype=np.int64, count=len(terms))
     tf = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
     idf = np.log((df.docs + 1) / (df.counts[keys] + 1.0)) + 1.0
-    if idf_power != 1.0:
-        idf **= idf_power
     weights = (1.0 + np.log(tf)) * idf
     weights /= float(np.sqrt(weights @ weights)) or 1.0
     return dict(zip(keys.tolist(), weights.tolist()))
