@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 
 from corpus_fixtures import EVENTS, article_text, event_docs
 
@@ -90,3 +91,24 @@ def test_recluster_rebuilds_the_same_grouping() -> None:
         assert Corpus(store).recluster() == 6
         assert sorted(s.size for s in store.stories()) == before == [3, 3]
         assert all(isinstance(s, int) for s in store.article_stories([a.id for a in store.iter_articles()]).values())
+
+
+def test_a_date_inferred_from_the_text_does_not_split_a_story() -> None:
+    """An inferred date is often an earlier event the article mentions: it must not gate
+    the time window, while a metadata date a year off still starts a new story."""
+    from storyline.cluster.stories import StoryIndex
+    from storyline.cluster.vectors import DocFreq, term_counts, tfidf
+
+    rng = random.Random(4)
+    texts = [article_text("storm", rng, 10) for _ in range(3)]
+    df = DocFreq()
+    counts = [term_counts(words(t)) for t in texts]
+    for c in counts:
+        df.add(c)
+    vecs = [tfidf(c, df) for c in counts]
+    with open_store(":memory:") as store:
+        index = StoryIndex(store)
+        day = 18_000
+        first = index.assign(vecs[0], Counter(), day, "a")
+        assert index.assign(vecs[1], Counter(), day - 365, "b", loose=True) == first  # inferred: joins
+        assert index.assign(vecs[2], Counter(), day + 365, "c") != first  # metadata: too far

@@ -13,10 +13,13 @@ import json
 from collections.abc import Iterable
 from typing import IO
 
+from storyline.cluster.features import Features
 from storyline.cluster.params import PARAMS, ClusterParams
 from storyline.cluster.pipeline import Corpus
-from storyline.model import Problem, RawDocument
+from storyline.model import Article, Problem, RawDocument
 from storyline.store import open_store
+
+BATCH = 1000
 
 
 def _published(value: object) -> dt.date | None:
@@ -52,9 +55,23 @@ def read_items(lines: Iterable[str], name: str = "<input>") -> tuple[list[tuple[
 def cluster_items(items: list[tuple[str, RawDocument]], params: ClusterParams = PARAMS) -> dict[str, int]:
     """id -> story id for every item (negative ids for items with no text)."""
     with open_store(":memory:") as store:
-        report = Corpus(store, params).add([doc for _, doc in items], batch=1000, link=False)
+        report = Corpus(store, params).add([doc for _, doc in items], batch=BATCH, link=False)
         stories = store.article_stories([a for a in report.outcome if a])
-    return {ident: stories[a] if a else -n for n, ((ident, _), a) in enumerate(zip(items, report.outcome), 1)}
+    return _story_of(items, report.outcome, stories)
+
+
+def cluster_prepared(items: list[tuple[str, tuple[Article, Features | None]]],
+                     params: ClusterParams = PARAMS) -> dict[str, int]:
+    """``cluster_items`` of documents already cleaned and featurized (``pipeline.prepare_one``
+    with ``params.infer_dates``): the same result, without cleaning again."""
+    with open_store(":memory:") as store:
+        report = Corpus(store, params).add_prepared([p for _, p in items], batch=BATCH)
+        stories = store.article_stories([a for a in report.outcome if a])
+    return _story_of(items, report.outcome, stories)
+
+
+def _story_of(items: list[tuple[str, object]], outcome: list[str | None], stories: dict[str, int]) -> dict[str, int]:
+    return {ident: stories[a] if a else -n for n, ((ident, _), a) in enumerate(zip(items, outcome), 1)}
 
 
 def cluster_jsonl(lines: Iterable[str], out: IO[str], name: str = "<input>") -> tuple[int, list[Problem]]:

@@ -34,7 +34,7 @@ PARALLEL_FROM = 200  # batches at least this big are cleaned and featurized in w
 _POOL: list[tuple[int, ProcessPoolExecutor]] = []  # (pid that made it, pool)
 
 
-def _prepare_one(doc: RawDocument, infer_dates: bool = True) -> tuple[Article, Features | None]:
+def prepare_one(doc: RawDocument, infer_dates: bool = True) -> tuple[Article, Features | None]:
     article = to_article(doc)
     if article.published is None and infer_dates:
         article = _dated(article)
@@ -60,11 +60,11 @@ def _prepare(docs: list[RawDocument], infer_dates: bool) -> Iterable[tuple[Artic
     # Inside a worker process (of ours, or of a caller's pool) stay serial: pools in forked
     # children deadlock, and the caller already uses the cores.
     if workers < 2 or len(docs) < PARALLEL_FROM or multiprocessing.parent_process() is not None:
-        return [_prepare_one(d, infer_dates) for d in docs]
+        return [prepare_one(d, infer_dates) for d in docs]
     if not _POOL or _POOL[0][0] != os.getpid():
         _POOL[:] = [(os.getpid(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                                       initializer=_exit_with_parent, initargs=(os.getpid(),)))]
-    return _POOL[0][1].map(_prepare_one, docs, [infer_dates] * len(docs), chunksize=16)
+    return _POOL[0][1].map(prepare_one, docs, [infer_dates] * len(docs), chunksize=16)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -132,6 +132,15 @@ class Corpus:
         if link:
             with self.store.batch():
                 link_storylines(self.store, self.params)
+        return report
+
+    def add_prepared(self, prepared: Iterable[tuple[Article, Features | None]], batch: int = BATCH) -> AddReport:
+        """``add`` of documents already cleaned and featurized (``prepare_one``): lets a tuning
+        grid clean a data set once and cluster it many times. Storylines are not linked."""
+        report = AddReport()
+        it = iter(prepared)
+        while chunk := list(islice(it, batch)):
+            self._add_batch(chunk, report)
         return report
 
     def _add_batch(self, prepared: list[tuple[Article, Features | None]], report: AddReport) -> None:

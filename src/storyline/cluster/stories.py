@@ -69,16 +69,21 @@ class StoryIndex:
 
     def _weeks_near(self, day: int | None, loose: bool = False) -> list[Week]:
         """Weeks whose stories an article of ``day`` may join: a dated article, the weeks in
-        its window and the undated stories; an undated article, every week in memory (the
-        time window cannot rule anything out, and memory holds only the weeks in play)."""
-        if day is None:
+        its window and the undated stories; an undated article, or one whose date was only
+        inferred from its text (``loose``), every week in memory (the time window cannot rule
+        anything out, and memory holds only the weeks in play)."""
+        if day is None or loose:
             return [None, *(w for w in self.postings if w is not None)]
-        span = self._window(loose)
-        return [*range((day - span) // 7, (day + span) // 7 + 1), None]
+        return self._weeks_near_day(day, self._window(False))
+
+    @staticmethod
+    def _weeks_near_day(day: int | None, span: int) -> list[Week]:
+        return [None] if day is None else [*range((day - span) // 7, (day + span) // 7 + 1), None]
 
     def prepare(self, days: Iterable[int | None]) -> None:
-        """Load from the store the stories of every week these days could join."""
-        weeks = {w for d in set(days) for w in self._weeks_near(d, loose=True)} - self._loaded
+        """Load from the store the stories of every week these days could join (around an
+        inferred date too: the weeks of ``inferred_slack`` windows, the likeliest matches)."""
+        weeks = {w for d in set(days) for w in self._weeks_near_day(d, self._window(True))} - self._loaded
         if not weeks:
             return
         rows = self.store.load_stories(None, None) if None in weeks else []
@@ -116,15 +121,17 @@ class StoryIndex:
 
     def score(self, state: StoryState, vec: SparseVec, ents: Counter[str], day: int | None,
               loose: bool = False) -> float | None:
-        """How well an article fits a story, or None when it is outside the time window
-        (wider, ``loose``, when the article's date was inferred from its text)."""
+        """How well an article fits a story, or None when it is outside the time window.
+
+        Only a date from metadata (not ``loose``) counts: a date inferred from the text is
+        often that of an earlier event the article mentions, and on Multi-News gating on
+        inferred dates split stories (B-cubed F1 0.835 with it, 0.847 without)."""
         p = self.params
         s = vectors.dot(vec, state.centroid) / state.norm + p.entity_weight * overlap(ents, state.entities)
-        if day is not None and state.first_day is not None and state.last_day is not None:
+        if day is not None and not loose and state.first_day is not None and state.last_day is not None:
             gap = max(0, day - state.last_day, state.first_day - day)
             span = max(day, state.last_day) - min(day, state.first_day)
-            slack = p.inferred_slack if loose else 1
-            if gap > p.window_days * slack or span > p.max_span_days * slack:
+            if gap > p.window_days or span > p.max_span_days:
                 return None
             s -= p.time_weight * gap / p.window_days
         return s
