@@ -12,8 +12,10 @@ from storyline.cli.common import (
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from storyline.brief import build_brief
     from storyline.extract.entities import prefetch
+
+    prefetch()  # spaCy loads in a child while this process reads, cleans and summarizes
+    from storyline.brief import build_brief
     from storyline.ingest import read_sources
     from storyline.options import BriefOptions
     from storyline.render import render
@@ -21,7 +23,6 @@ def cmd_brief(args: argparse.Namespace) -> int:
     options = BriefOptions(words=args.words, sentences=args.sentences, summarizer=args.summarizer,
                            focus=args.focus, since=args.since)
     options.budget  # validate before the slow part
-    prefetch()  # spaCy loads in a child while this process reads, cleans and summarizes
     result = read_sources(args.paths)
     for problem in result.problems:
         warn(f"skipped {problem}")
