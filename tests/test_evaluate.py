@@ -47,3 +47,28 @@ def test_bad_line_names_file_and_line(tmp_path: Path) -> None:
     pred.write_text('{"id": "1", "summary": "a"}\n{oops\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"p\.jsonl:2"):
         score_files(gold, pred)
+
+
+def test_readability_counts_each_defect() -> None:
+    from storyline.evaluate.readability import readability
+
+    good = [
+        "The council approved the bridge repairs on Tuesday.",
+        "“We will reopen it in May,” the mayor said.",
+    ]
+    dangling = ["He said the cables were corroded.", "The council met on Monday to vote on repairs."]
+    duplicate = ["The bridge will reopen in May after repairs.", "The bridge will reopen in May after the repairs."]
+    cut = ["The council approved the repairs and", "That is why we closed it,” the engineer said."]
+    r = readability([good, dangling, duplicate, cut])
+    assert (r.summaries, r.pairs, r.sentences) == (4, 4, 8)
+    assert r.dangling_openers == 25.0  # "He" opens one summary of four
+    assert r.near_duplicate_pairs == 25.0  # one pair of four
+    assert r.bad_sentences == 25.0  # the cut one, and the quote tail without its head
+
+
+def test_a_quote_tail_after_its_head_is_not_cut() -> None:
+    from storyline.evaluate.readability import readability
+
+    split = ["“We found corrosion everywhere.", "That is why we closed it,” the engineer said."]
+    assert readability([split]).bad_sentences == 0.0
+    assert readability([split[1:]]).bad_sentences == 100.0

@@ -5,7 +5,8 @@ Three shares, each lower-is-better:
   which leave the reader asking who or what;
 - sentence pairs within a summary that are near-duplicates (content-term cosine > 0.6);
 - sentences that are boilerplate (the cleaner would drop them as a line) or cut
-  mid-sentence (no closing punctuation).
+  mid-sentence: no closing punctuation, or the tail of a quotation whose opening sentence
+  is not the one before it in the summary (`That's why ...," he said.`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from storyline.clean import clean_text
-from storyline.summarize.units import DANGLING_OPENERS, cosine
+from storyline.summarize.units import DANGLING_OPENERS, cosine, ends_open_quote, opens_unclosed_quote
 from storyline.text.terms import term_codes, words
 
 NEAR_DUPLICATE = 0.6
@@ -61,6 +62,8 @@ def readability(summaries: Iterable[Sequence[str]]) -> Readability:
             duplicates += cosine(a, b) > NEAR_DUPLICATE
         n_sentences += len(sentences)
         bad += sum(is_bad_sentence(s) for s in sentences)
+        bad += sum(ends_open_quote(s) and not (i and opens_unclosed_quote(sentences[i - 1]))
+                   for i, s in enumerate(sentences) if not is_bad_sentence(s))
 
     def share(k: int, n: int) -> float:
         return round(100 * k / n, 2) if n else 0.0

@@ -85,12 +85,12 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     quoted = _ANY_QUOTE.search(text) is not None  # most sentences quote nobody: skip the counts
     bare_quote = quoted and _is_bare_quote(text)
     dangling = first in DANGLING_OPENERS or bare_quote
-    refers_back = (first in REFERRING_OPENERS or bare_quote or (quoted and _ends_open_quote(text))
+    refers_back = (first in REFERRING_OPENERS or bare_quote or (quoted and ends_open_quote(text))
                    or (first == "it" and not _EXPLETIVE_IT.match(text)))
     return Unit(sentence, doc, word_count(text), codes, bigrams, terms, dangling, refers_back, quoted)
 
 
-def _ends_open_quote(text: str) -> bool:
+def ends_open_quote(text: str) -> bool:
     """The tail of a quotation split across sentences: it closes a quote it never opened."""
     opening = sum(text.count(q) for q in "“«")
     closing = sum(text.count(q) for q in "”»")
@@ -99,7 +99,8 @@ def _ends_open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
-def _opens_unclosed_quote(text: str) -> bool:
+def opens_unclosed_quote(text: str) -> bool:
+    """The head of a quotation split across sentences: it opens a quote it does not close."""
     opening = sum(text.count(q) for q in "“«")
     closing = sum(text.count(q) for q in "”»")
     if opening or closing:
@@ -126,7 +127,7 @@ def is_candidate(unit: Unit) -> bool:
     # A sentence that ends without punctuation is a headline, caption or cut fragment; one
     # that opens a quotation it does not close is a speaker's words cut off from "he said".
     return (text[-1] in ".!?\"'”’)" and not text.endswith("...")
-            and not (unit.quoted and _opens_unclosed_quote(text)))
+            and not (unit.quoted and opens_unclosed_quote(text)))
 
 
 def cosine(a: frozenset[int], b: frozenset[int]) -> float:
