@@ -61,9 +61,8 @@ def readability(summaries: Iterable[Sequence[str]]) -> Readability:
             n_pairs += 1
             duplicates += cosine(a, b) > NEAR_DUPLICATE
         n_sentences += len(sentences)
-        bad += sum(is_bad_sentence(s) for s in sentences)
-        bad += sum(ends_open_quote(s) and not (i and opens_unclosed_quote(sentences[i - 1]))
-                   for i, s in enumerate(sentences) if not is_bad_sentence(s))
+        bad += sum(is_bad_sentence(s) or (ends_open_quote(s) and not (i and opens_unclosed_quote(sentences[i - 1])))
+                   for i, s in enumerate(sentences))
 
     def share(k: int, n: int) -> float:
         return round(100 * k / n, 2) if n else 0.0

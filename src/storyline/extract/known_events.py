@@ -18,12 +18,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from storyline.extract.dates import _WEEKDAYS
-from storyline.text.sentences import split_sentences
 
 _SERIES = {
     "G20": re.compile(r"\bG-?20\b|\bGroup of (?:20|Twenty)\b"),
@@ -43,7 +43,7 @@ _ELSEWHEN = re.compile(
     r"(?:19|20)\d\d|last year|next year|previous|ago)\b"
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]+?)(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]", re.M)
-_LEAD_SENTENCES = 3
+_LEAD_SENTENCES = 6  # where the opening's weekday is looked for: site chrome and headline come first
 _BEFORE, _AFTER = 3, 1  # days around a summit an article written "at" it may carry
 
 
@@ -55,6 +55,11 @@ class Summit:
     places: tuple[str, ...]
     start: dt.date
     end: dt.date
+    named: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = "|".join(re.escape(place) for place in self.places)
+        object.__setattr__(self, "named", re.compile(rf"\b(?:{names})\b", re.I))
 
     @property
     def label(self) -> str:
@@ -72,38 +77,34 @@ def summits() -> tuple[Summit, ...]:
     )
 
 
-def _named_in(summit: Summit, text: str) -> bool:
-    return any(re.search(rf"\b{re.escape(place)}\b", text, re.I) for place in summit.places)
-
-
-def summit_at(text: str) -> tuple[Summit, str] | None:
-    """The one summit the text reports from, with the sentence that places it there."""
+def summit_at(text: str, spans: Sequence[tuple[int, int]]) -> Summit | None:
+    """The one summit the text (its sentences at ``spans``) reports from."""
     dateline = _DATELINE.search(text[:3000])
     dateline_place = dateline.group(1).strip() if dateline else ""
-    found: dict[Summit, str] = {}
-    for start, end in split_sentences(text):
+    found: set[Summit] = set()
+    for start, end in spans:
         sentence = text[start:end]
         for series, pattern in _SERIES.items():
             if not pattern.search(sentence) or _ELSEWHEN.search(sentence):
                 continue
-            hosts = [s for s in summits() if s.series == series and _named_in(s, sentence)]
+            hosts = [s for s in summits() if s.series == series and s.named.search(sentence)]
             if len(hosts) != 1:
                 continue  # no host named, or one city that hosted several (Brussels)
             summit = hosts[0]
-            here = bool(dateline_place) and _named_in(summit, dateline_place)
+            here = bool(dateline_place) and summit.named.search(dateline_place)
             if here or _NOW.search(sentence) or _WEEKDAY.search(sentence):
-                found.setdefault(summit, " ".join(sentence.split()))
-    return next(iter(found.items())) if len(found) == 1 else None
+                found.add(summit)
+    return found.pop() if len(found) == 1 else None
 
 
-def date_from_summit(text: str) -> tuple[dt.date, str] | None:
-    """``(date, how)`` for an article written at a summit, or None."""
-    hit = summit_at(text)
-    if hit is None:
+def date_from_summit(text: str, spans: Sequence[tuple[int, int]]) -> tuple[dt.date, str] | None:
+    """``(date, how)`` for an article written at a summit, or None; ``spans`` are the
+    text's sentences (``split_sentences``), which the caller has already."""
+    summit = summit_at(text, spans)
+    if summit is None:
         return None
-    summit, _ = hit
     window = [summit.start + dt.timedelta(days=d) for d in range(-_BEFORE, (summit.end - summit.start).days + _AFTER + 1)]
-    for start, end in split_sentences(text)[:_LEAD_SENTENCES + 3]:
+    for start, end in spans[:_LEAD_SENTENCES]:
         named = _WEEKDAY.search(text[start:end])
         if named is None:
             continue

@@ -36,7 +36,8 @@ def infer_published(article: Article, today: dt.date | None = None) -> tuple[dt.
         date = _safe_date(int(m.group(1)), month, int(m.group(3))) if month else None
         if date and date <= limit and (best is None or date > best[0]):
             best = (date, f"a dated link in the raw text ({m.group(0)})")
-    for start, end in split_sentences(text):
+    spans = split_sentences(text)
+    for start, end in spans:
         line = text[start:end]
         if _FUTURE.search(line):
             continue
@@ -51,7 +52,7 @@ def infer_published(article: Article, today: dt.date | None = None) -> tuple[dt.
                 if best is None or expr.date > best[0]:
                     best = (expr.date, f"the latest past date in the text ('{expr.text.strip()}')")
     if best is None:
-        return date_from_summit(text) or (None, None)
+        return date_from_summit(text, spans) or (None, None)
     return best[0], f"inferred: on or after {best[0].isoformat()}, {best[1]}"
 
 

@@ -26,14 +26,14 @@ _TRAILER = re.compile(
 )
 # The site's paywall, subscription and copyright chrome names the site itself. Only phrases
 # that name the publisher, never a photo agency: "© AP Photo / ..." is a credit, so a
-# copyright line counts only with a year and without a slash or "Photo" after the name.
+# copyright line counts only with a year, without a slash after it, and not for an agency.
 # Atomic (?>...): a name that fails the lookahead must not shrink into a match ("Getty Image").
 _NAME = r"(?>((?:The[ \t]+)?[A-Z][\w&'-]*(?:[ \t]+(?:[A-Z][\w&'-]*|of|the|and|&)){0,4}))"
 _CHROME = re.compile(
     r"(?i:\b(?:access|subscription)[ \t]+to|\bsubscribe[ \t]+to)[ \t]+(?:the[ \t]+)?"
     + _NAME + r"[ \t]+(?:has expired|today\b|now\b)"
     + r"|(?:Copyright|©)[ \t]*(?:©[ \t]*|\(c\)[ \t]*)?(?:19|20)\d\d(?:[-–][ \t]*(?:19|20)\d\d)?,?[ \t]+"
-    + _NAME + r"(?![ \t]*(?:/|Photo|Images?\b))"
+    + _NAME + r"(?![ \t]*/)"
 )
 _PICTURE_AGENCY = re.compile(r"\b(?:Getty|Shutterstock|Alamy|EPA|Photos?|Images?)\b")
 _ANGLE_LINK = re.compile(r"<(https?://[^\s<>]+)>")
@@ -154,9 +154,8 @@ def outlet_from_chrome(text: str) -> str | None:
         name.strip(" .")
         for match in _CHROME.finditer(text)
         if (name := match.group(1) or match.group(2)) and len(name) <= MAX_OUTLET_CHARS
+        and not _PICTURE_AGENCY.search(name)
     )
-    for name in [n for n in names if _PICTURE_AGENCY.search(n)]:
-        del names[name]
     return names.most_common(1)[0][0] if names else None
 
 
