@@ -308,7 +308,8 @@ def _greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], f
     are skipped by a ``done`` flag.
     """
     exponent = settings.length_exponent
-    needs = [_needed(u, docs, pickable) for u in candidates]
+    # Most sentences need nothing: skip the call for them.
+    needs = [_needed(u, docs, pickable) if u.refers_back else [] for u in candidates]
     index = {id(u): i for i, u in enumerate(candidates)}
     waiting: dict[int, list[int]] = {}  # id of a needed sentence -> candidates that need it
     for i, before in enumerate(needs):
@@ -330,38 +331,51 @@ def _greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], f
         return sum(map(get, concepts)) * prior / n_words ** exponent, group
 
     done = [before is None for before in needs]
-    heap = [(-(g if not needs[i] else evaluate(i)[0]), i, 0) for i, g in enumerate(gains) if not done[i]]
+    heap = [(-(evaluate(i)[0] if needs[i] else g), i, 0) for i, g in enumerate(gains) if not done[i]]
     heapify(heap)
+    # Candidates still in play, by length: once even the shortest cannot fit, nothing can.
+    left = Counter(candidates[i].n_words for _, i, _ in heap)
+    shortest_left = min(left, default=1)
+
+    def drop(i: int) -> None:
+        nonlocal shortest_left
+        done[i] = True
+        n_words = candidates[i].n_words
+        left[n_words] -= 1
+        if n_words == shortest_left and not left[n_words]:
+            shortest_left = min((n for n, count in left.items() if count), default=1)
+
     chosen: list[Unit] = []
     version = 0  # number of picks (of a sentence or a group)
     used_words = 0
     chosen_terms: set[int] = set()
     shortest = 10**9
     fits, limit = budget.fits, settings.max_similarity
-    # No candidate is shorter than this: once it cannot fit, nothing can.
-    smallest = min((u.n_words for u in candidates), default=1)
-    while heap and fits(used_words, len(chosen), smallest):
+    while heap and fits(used_words, len(chosen), shortest_left):
         neg_bound, i, computed = heappop(heap)
         if done[i]:
-            continue
+            continue  # a stale entry of a candidate picked or dropped since
         unit = candidates[i]
         if not fits(used_words, len(chosen), unit.n_words):
-            done[i] = True  # not even alone: used words only grow
+            drop(i)  # not even alone: used words only grow
             continue
-        current = -neg_bound if computed == version else evaluate(i)[0]
+        if computed == version:
+            current = -neg_bound
+        elif needs[i]:
+            current = evaluate(i)[0]
+        else:
+            current = sum(map(get, unit.bigrams - covered)) * factors[i]
         if current > 0 and heap and current < -heap[0][0] - 1e-12:
             heappush(heap, (-current, i, version))
             continue
-        current, group = evaluate(i)
         if current <= 0:
-            done[i] = True
+            drop(i)
             continue
-        if not _fits_all(budget, used_words, len(chosen), [u.n_words for u in group]):
-            # A group may fit later, when some of its sentences get picked on their own.
-            done[i] = len(group) == 1
-            continue
+        group = evaluate(i)[1] if needs[i] else [unit]
+        if len(group) > 1 and not _fits_all(budget, used_words, len(chosen), [u.n_words for u in group]):
+            continue  # the group may fit later, when some of its sentences get picked on their own
         if any(_repeats(u, chosen, chosen_terms, shortest, limit) for u in group):
-            done[i] = True
+            drop(i)
             continue
         for u in group:
             chosen.append(u)
@@ -370,8 +384,9 @@ def _greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], f
             shortest = min(shortest, len(u.terms) or 1)
             covered.update(u.bigrams)
             used_words += u.n_words
-            if id(u) in index:
-                done[index[id(u)]] = True
+            j = index.get(id(u))
+            if j is not None and not done[j]:
+                drop(j)
         version += 1
         for u in group:
             for j in waiting.get(id(u), ()):
