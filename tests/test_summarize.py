@@ -196,3 +196,18 @@ def test_quote_tail_without_room_for_its_opening_stays_out() -> None:
     ])
     texts = [s.text for s in summarize([a], Budget(words=20))]
     assert a[1].text not in texts
+
+
+def test_quote_tail_opening_with_a_pronoun_comes_with_its_quotation() -> None:
+    _, a = make_article("q", [
+        "The harbour authority met on Tuesday morning in the town hall to discuss the annual budget.",
+        "\"The corroded bridge cables snapped in two places on Monday.",
+        "They needed urgent repairs before anyone could cross the bridge again,\" the harbour chief said.",
+    ])
+    _, b = make_article("r", [
+        "Engineers warned that urgent repairs to the harbour bridge could take ten weeks or more.",
+        "Ferry operators expect many more passengers while the crossing stays closed to all traffic.",
+    ])
+    texts = [s.text for s in summarize([a, b], Budget(words=80))]
+    assert a[2].text in texts
+    assert texts[texts.index(a[2].text) - 1] == a[1].text
