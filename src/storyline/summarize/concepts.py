@@ -183,9 +183,9 @@ MAX_REPAIRS = 4
 
 # How far back a quote tail may reach for the sentence that opens its quotation (a quote
 # of up to four sentences). Measured under 5-fold CV on val250 (ROUGE-1 / ROUGE-2, share
-# of cut sentences): 1: 46.98 / 17.52, 0.7%; 2: 47.04 / 17.60, 0.9%; 3: 47.05 / 17.60,
-# 1.0%; 4: 47.02 / 17.58, 1.1%. (The cut share rises because readability only accepts a
-# tail right after its opening sentence, not after a middle one.)
+# of cut sentences): 1: 46.98 / 17.49, 0.7%; 2: 47.07 / 17.59, 0.95%; 3: 47.10 / 17.65,
+# 1.0%; 4: 47.08 / 17.62, 1.2%. (The cut share rises because readability only accepts a
+# tail right after its opening sentence, not after a middle one of the same quotation.)
 QUOTE_SENTENCES = 3
 
 # How many orphans may chain back ("He ... . He ... . He ..."): deeper chains are left out.
