@@ -99,7 +99,8 @@ def summaries_section() -> str:
         ("+ cross-document support", replace(POSITION_ONLY, position_weight=0.0, repair_orphans=False), False),
         ("+ position prior (v1)", replace(POSITION_ONLY, repair_orphans=False), False),
         ("learned prior instead of position (CV)", replace(ConceptSettings(), repair_orphans=False), True),
-        ("+ orphan repair (pronoun openers, quote tails): shipped default (CV)", ConceptSettings(), True),
+        ("+ orphan repair (pronoun openers, quote tails) by antecedent or drop (v2, CV)", replace(ConceptSettings(), orphan_groups=False), True),
+        ("orphans compete with their antecedents and quote openings instead: shipped default (CV)", ConceptSettings(), True),
     ]
     ablation_rows = []
     for name, settings, learned in ablation:

@@ -169,3 +169,45 @@ def test_referring_sentence_brings_its_antecedent_or_stays_out() -> None:
     texts = [s.text for s in out]
     assert all(not t.startswith("He ") or a[0].text in texts for t in texts)
     assert not texts or not texts[0].startswith("He ")
+
+
+def test_quote_tail_comes_with_the_sentences_that_open_its_quotation() -> None:
+    # The opening sentence is no candidate on its own (it opens a quote it does not close)
+    # but comes along with the tail, so the quotation reads whole: before, the tail was dropped.
+    _, a = make_article("q", [
+        "The harbour authority met on Tuesday morning in the town hall to discuss the annual budget.",
+        "\"We had no choice but to act quickly.",
+        "The corroded bridge cables needed urgent repairs before anyone could cross again,\" the harbour chief said.",
+    ])
+    _, b = make_article("r", [
+        "Engineers warned on Monday that the corroded bridge cables had snapped in two places.",
+        "Ferry operators expect many more passengers while the crossing stays closed to all traffic.",
+    ])
+    texts = [s.text for s in summarize([a, b], Budget(words=80))]
+    assert a[2].text in texts
+    assert texts[texts.index(a[2].text) - 1] == a[1].text
+
+
+def test_quote_tail_without_room_for_its_opening_stays_out() -> None:
+    _, a = make_article("q", [
+        "\"We had no choice but to act quickly and close the bridge to all traffic on Tuesday morning.",
+        "The corroded bridge cables needed repairs before anyone could cross again,\" the harbour chief said.",
+        "The corroded bridge cables will need repairs lasting ten weeks, engineers said.",
+    ])
+    texts = [s.text for s in summarize([a], Budget(words=20))]
+    assert a[1].text not in texts
+
+
+def test_quote_tail_opening_with_a_pronoun_comes_with_its_quotation() -> None:
+    _, a = make_article("q", [
+        "The harbour authority met on Tuesday morning in the town hall to discuss the annual budget.",
+        "\"The corroded bridge cables snapped in two places on Monday.",
+        "They needed urgent repairs before anyone could cross the bridge again,\" the harbour chief said.",
+    ])
+    _, b = make_article("r", [
+        "Engineers warned that urgent repairs to the harbour bridge could take ten weeks or more.",
+        "Ferry operators expect many more passengers while the crossing stays closed to all traffic.",
+    ])
+    texts = [s.text for s in summarize([a, b], Budget(words=80))]
+    assert a[2].text in texts
+    assert texts[texts.index(a[2].text) - 1] == a[1].text

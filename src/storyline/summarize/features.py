@@ -80,7 +80,7 @@ def candidate_features(
             1.0 / (1 + concept_rank[i]),
             centroid,
             float(unit.dangling),
-            float(_QUOTE.search(text) is not None),
+            float(unit.quoted and _QUOTE.search(text) is not None),  # quoted: any mark, a superset
             float(_DIGIT.search(text) is not None),
             math.log(1 + doc_len),
             math.log(n_docs),
