@@ -19,7 +19,6 @@ import re
 
 from storyline.clean.phrases import (
     BODY_TRIGGERS,
-    CREDIT_ANYWHERE,
     CREDIT_FIRST,
     CREDIT_STARTS,
     MOST_LABEL,
@@ -32,6 +31,7 @@ from storyline.clean.phrases import (
     TEASER_PREFIX,
     TIMESTAMP,
     WORD,
+    credit_word,
     photo_credit,
     positional_caption,
     strong_phrase,
@@ -45,7 +45,6 @@ LONG_LINE_WORDS = 60
 # the reader: such lines skip the phrase tables (most of the text, so most of the time).
 _BODY_FAST_WORDS = 25
 _BODY_AND_READER_TRIGGERS = BODY_TRIGGERS + READER_TRIGGERS
-BODY_TRIGGERS_TAIL = ("reserved", "contributed", *CREDIT_ANYWHERE)
 BODY_TRIGGERS_START = ("a version of this", "with assistance", "— with assistance", "-- with assistance")
 
 _CLOSERS = "\"'”’)]"
@@ -170,16 +169,15 @@ def _plain_sentence(lower: str) -> bool:
     cleared by these few C-level scans instead of the full run of checks below."""
     if lower[-1] == ")" or "you" in lower or (lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
         return False
-    if positional_caption(lower):
+    if "left" in lower and positional_caption(lower):
         return False
-    if "{{" in lower or "©" in lower or "sign up" in lower:  # anywhere in the line
+    if ("{" in lower and "{{" in lower) or "©" in lower or "sign up" in lower:  # anywhere in the line
         return False
     # Credits and notices close a line ("... contributed to this report.", "All rights
     # reserved."): only the tail needs the longer list.
     tail = lower[-90:]
-    for word in BODY_TRIGGERS_TAIL:
-        if word in tail:
-            return False
+    if "reserved" in tail or "contributed" in tail or credit_word(tail):
+        return False
     return not lower.startswith(BODY_TRIGGERS_START)
 
 

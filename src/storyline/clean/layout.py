@@ -64,11 +64,14 @@ class _Doc:
 def _caption_trailers(doc: _Doc) -> None:
     """Mark captions that end with an outlet trailer (a media word, or repeated)."""
     found: dict[int, str] = {}
-    ends, reasons, counts = doc.ends, doc.reasons, doc.words
-    for index, text in enumerate(doc.texts):
-        # An outlet name ends the line: no final full stop, a capitalised last word.
-        if ends[index] or reasons[index] is not None or counts[index] < 8:
-            continue
+    # An outlet name ends the line: no final full stop, a capitalised last word. Most lines
+    # end a sentence, so one comprehension picks the few candidates.
+    candidates = [
+        index for index, (end, reason, count) in enumerate(zip(doc.ends, doc.reasons, doc.words))
+        if not end and reason is None and count >= 8
+    ]
+    for index in candidates:
+        text = doc.texts[index]
         if not text[text.rfind(" ") + 1 :][:1].isupper():
             continue
         tail = text[-70:]
@@ -76,6 +79,8 @@ def _caption_trailers(doc: _Doc) -> None:
             match = _TRAILER.search(text, max(0, len(text) - 70))
             if match and word_count(text[: match.start()]) >= 6:
                 found[index] = match.group(1)
+    if not found:
+        return
     counts = Counter(found.values())
     for index, name in found.items():
         if counts[name] >= 2 or _MEDIA_WORDS.search(name):
@@ -104,8 +109,11 @@ def _other_script(doc: _Doc, leads: bytes) -> None:
 
 def _duplicates(doc: _Doc) -> None:
     """A repeated paragraph goes the second time; short lines may repeat in dialogue ("Monica?")."""
-    if len(set(doc.texts)) == len(doc.texts):
-        return  # no paragraph repeats (most documents): one C pass instead of the loop
+    # Most documents repeat no paragraph. Equal texts have equal lengths, and comparing
+    # lengths spares hashing every paragraph; only when two lengths agree are texts compared.
+    lengths = [len(text) for text in doc.texts]
+    if len(set(lengths)) == len(lengths) or len(set(doc.texts)) == len(doc.texts):
+        return
     seen: set[str] = set()
     for index, text in enumerate(doc.texts):
         if doc.reasons[index] is None and doc.words[index] >= _DUPLICATE_WORDS:

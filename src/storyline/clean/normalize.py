@@ -23,6 +23,8 @@ _INVISIBLE = re.compile(
 # Spaces of every width (tab, NBSP, en/em/thin spaces, ideographic space) become " ".
 _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(" {2,}")
+# The ASCII characters none of the patterns above touch: printable ones and the newline.
+_ASCII_TIDY = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def normalize(raw: str) -> str:
@@ -34,7 +36,13 @@ def normalize(raw: str) -> str:
     text = raw
     # isprintable() is a fast C scan that is False for every character handled below (all
     # are Unicode "other" or "separator"), so tidy text skips the regex passes entirely.
-    if not text.replace("\n", " ").isprintable():
+    # ASCII text can only hold the C0 controls and DEL: deleting every other byte is cheaper
+    # still than a Unicode property lookup per character.
+    if text.isascii():
+        untidy = bool(text.encode("ascii").translate(None, _ASCII_TIDY))
+    else:
+        untidy = not text.replace("\n", " ").isprintable()
+    if untidy:
         text = _LINE_BREAKS.sub("\n", text)
         text = _INVISIBLE.sub("", text)
         text = _ODD_SPACES.sub(" ", text)
