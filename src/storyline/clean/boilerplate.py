@@ -28,8 +28,10 @@ from storyline.clean.phrases import (
     SHOUTED_LABEL,
     TAG_PREFIX,
     TEASER_END,
+    TEASER_FIRST,
     TEASER_PREFIX,
     TIMESTAMP,
+    TIMESTAMP_FIRST,
     WORD,
     credit_word,
     photo_credit,
@@ -232,7 +234,9 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
     bulleted = lower[0] in _BULLET_CHARS and bool(_BULLET.match(lower))
     bare = _BULLET.sub("", lower) if bulleted else lower
     if words <= 25 and (
-        TEASER_PREFIX.match(bare) or ("more" in bare and TEASER_END.search(bare)) or BRACKETED.match(bare)
+        (bare[:1] in TEASER_FIRST and TEASER_PREFIX.match(bare))
+        or ("more" in bare and TEASER_END.search(bare))
+        or (bare[:1] == "[" and BRACKETED.match(bare))
     ):
         return "read-more teaser"
     if not ends and words <= 20 and text[1:2].isupper():
@@ -249,7 +253,7 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
             return "link line"
     if text[0] == "(" and text[-1] == ")" and words <= 8 and not ends and text.count("(") == 1:
         return "photo credit"  # "(Orange County Sheriff's Department)": a credit on its own
-    if words <= 12 and TIMESTAMP.match(bare):
+    if words <= 12 and bare[:1] in TIMESTAMP_FIRST and TIMESTAMP.match(bare):
         return "boilerplate phrase: timestamp"
     if words <= 12 and not sentence_like(text, lower, words, ends):
         weak = weak_phrase(lower, tokens)
@@ -259,7 +263,7 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
     # Without an imperative opening, only a line saying "you" can be promotional.
     if (first in _IMPERATIVES or "you" in lower) and is_promotional(text, lower, words, first):
         return "promotional"
-    if not ends and (TAG_PREFIX.match(bare) or (words <= 20 and _is_list(text, words))):
+    if not ends and ((":" in bare and TAG_PREFIX.match(bare)) or (words <= 20 and _is_list(text, words))):
         return "menu or tag list"
     if words <= 4 and not ends and not (words >= 2 and _MONEY_OR_AMOUNT.search(text)):
         return "short non-sentence line"
