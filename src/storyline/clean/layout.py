@@ -27,6 +27,7 @@ _MEDIA_WORDS = re.compile(
 # A caption trailer: "... Feb. 9, 2017. - Sputnik International".
 _TRAILER = re.compile(r"\s[-–—|]\s+([A-Z][\w.&'’]*(?:\s+(?:[A-Z][\w.&'’]*|of|the|and|on)){0,4})$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # UTF-8 lead bytes of Greek, Cyrillic, Hebrew, Arabic (U+0340-U+06FF), Indic and Thai
 # (U+0800-U+0FFF), and CJK, kana and Hangul (U+3000-U+DFFF). Deleting every other byte is a
@@ -92,12 +93,20 @@ def script_leads(whole: str) -> bytes:
     return b"" if whole.isascii() else whole.encode().translate(None, _NOT_OTHER_SCRIPT_LEADS)
 
 
+def _latin_letters(text: str) -> int:
+    """How many Latin letters ``text`` has. In ASCII these are A-Z and a-z, and deleting
+    them in one bytes pass counts them without building a list of one-letter matches."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    return len(_LATIN.findall(text))
+
+
 def _other_script(doc: _Doc, leads: bytes) -> None:
     """Mark paragraphs written mostly in another script than the document as a whole."""
     if not leads:
         return
     others = [len(_OTHER_LETTER.findall(text)) if not text.isascii() else 0 for text in doc.texts]
-    latins = [len(_LATIN.findall(text)) for text in doc.texts]
+    latins = [_latin_letters(text) for text in doc.texts]
     document_latin = sum(latins) >= sum(others)
     for index, reason in enumerate(doc.reasons):
         if reason not in (None, "short non-sentence line"):
@@ -193,7 +202,8 @@ def _lists(doc: _Doc) -> None:
     """The items after a kept line that introduces them ("Here is a recap of her No. 1s:")
     are content however short: keep them up to the next strong paragraph or real junk."""
     texts, reasons = doc.texts, doc.reasons
-    for opener in [i for i, text in enumerate(texts) if text[-1:] == ":"]:  # few, if any
+    # Few lines, if any, end in a colon; a line that ends a sentence cannot.
+    for opener in [i for i, (text, end) in enumerate(zip(texts, doc.ends)) if not end and text[-1:] == ":"]:
         if reasons[opener] is not None or doc.words[opener] < 3:
             continue
         index = opener + 1
