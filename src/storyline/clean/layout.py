@@ -88,9 +88,14 @@ def _caption_trailers(doc: _Doc) -> None:
             doc.reasons[index] = "photo caption"
 
 
-def script_leads(whole: str) -> bytes:
-    """The UTF-8 lead bytes of the document's non-Latin letters (empty for Latin-only text)."""
-    return b"" if whole.isascii() else whole.encode().translate(None, _NOT_OTHER_SCRIPT_LEADS)
+def script_leads(whole: str, high: bytes | None = None) -> bytes:
+    """The UTF-8 lead bytes of the document's non-Latin letters (empty for Latin-only text).
+
+    ``high`` is the UTF-8 of the document's non-ASCII characters when the caller has it
+    (normalize.normalized): the same lead bytes, from a fraction of the text."""
+    if whole.isascii():
+        return b""
+    return (whole.encode() if high is None else high).translate(None, _NOT_OTHER_SCRIPT_LEADS)
 
 
 def _latin_letters(text: str) -> int:
