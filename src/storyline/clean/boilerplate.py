@@ -113,7 +113,7 @@ def is_promotional(text: str, lower: str, words: int, first: str | None = None) 
     ``first`` is the first word of ``lower`` (letters only) when the caller has it.
     """
     if first is None:
-        match = WORD.match(_BULLET.sub("", lower).lstrip(_OPENERS))
+        match = WORD.match((_BULLET.sub("", lower) if lower[:1] in _BULLET_CHARS else lower).lstrip(_OPENERS))
         first = match.group() if match else ""
     if first in _IMPERATIVES and words <= 40:
         outside = _unquoted(lower)

@@ -25,8 +25,7 @@ _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(" {2,}")
 # The ASCII characters none of the patterns above touch: printable ones and the newline.
 _ASCII_TIDY = bytes(range(0x20, 0x7F)) + b"\n"
-_ASCII = bytes(range(0x80))
-_TIDY_OR_HIGH = _ASCII_TIDY + bytes(range(0x80, 0x100))  # every byte but an ASCII control
+_HIGH = bytes(range(0x80, 0x100))  # the bytes of UTF-8's multi-byte characters
 
 
 def normalize(raw: str) -> str:
@@ -56,8 +55,8 @@ def normalized(raw: str) -> tuple[str, bytes | None]:
         if data is None:
             high, untidy = None, not text.replace("\n", " ").isprintable()
         else:
-            high = data.translate(None, _ASCII)
-            untidy = bool(data.translate(None, _TIDY_OR_HIGH)) or not high.decode().isprintable()
+            high = data.translate(None, _ASCII_TIDY)  # the non-ASCII bytes, and any ASCII control
+            untidy = bool(high.translate(None, _HIGH)) or not high.decode().isprintable()
     if untidy:
         text = _LINE_BREAKS.sub("\n", text)
         text = _INVISIBLE.sub("", text)
