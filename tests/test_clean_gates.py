@@ -15,7 +15,14 @@ import unicodedata
 from re import _constants as c, _parser as sre_parse  # the regex parser (Python 3.11+)
 
 from storyline.clean.normalize import normalize, normalized
-from storyline.clean.phrases import CREDIT_ANYWHERE, TEASER_FIRST, TEASER_PREFIX, TIMESTAMP, TIMESTAMP_FIRST, credit_word
+from storyline.clean.phrases import (
+    CREDIT_ANYWHERE,
+    TEASER_FIRST,
+    TEASER_PREFIX,
+    TIMESTAMP,
+    TIMESTAMP_FIRST,
+    credit_word,
+)
 
 
 def _first_chars(items) -> set[str] | None:  # noqa: ANN001 - sre_parse's subpattern type
@@ -99,7 +106,8 @@ def test_normalize_agrees_with_the_plain_definition() -> None:
 def _plain_normalize(raw: str) -> str:
     """normalize() as first written: every step on the whole text."""
     text = re.sub("\r\n|[\r\x0b\x0c\x85\u2028\u2029]", "\n", raw)
-    text = re.sub("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]", "", text)
+    invisible = "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+    text = re.sub(invisible, "", text)
     text = re.sub("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     text = re.sub(" {2,}", " ", text)
     return unicodedata.normalize("NFC", text)

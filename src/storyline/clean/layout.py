@@ -123,8 +123,8 @@ def _other_script(doc: _Doc, leads: bytes) -> None:
 
 def _duplicates(doc: _Doc) -> None:
     """A repeated paragraph goes the second time; short lines may repeat in dialogue ("Monica?")."""
-    # Most documents repeat no paragraph. Equal texts have equal lengths, and comparing
-    # lengths spares hashing every paragraph; only when two lengths agree are texts compared.
+    # Most documents repeat no paragraph (a C pass settles it). Equal texts have equal
+    # lengths: when no two lengths agree, no paragraph needs hashing at all.
     lengths = [len(text) for text in doc.texts]
     if len(set(lengths)) == len(lengths) or len(set(doc.texts)) == len(doc.texts):
         return

@@ -83,6 +83,7 @@ def _is_nfc(text: str, high: bytes | None) -> bool:
     with a following character except with a mark of U+0300-U+0338 (UTF-8 lead byte 0xCC;
     tests/test_clean_gates.py checks the Unicode data): without those marks, the non-ASCII
     characters (``high``) are NFC together exactly when the whole text is."""
-    if high is not None and b"\xcc" not in high and b"\xcd" not in high and unicodedata.is_normalized("NFC", high.decode()):
-        return True
+    if high is not None and b"\xcc" not in high and b"\xcd" not in high:
+        if unicodedata.is_normalized("NFC", high.decode()):
+            return True
     return unicodedata.is_normalized("NFC", text)
