@@ -19,7 +19,6 @@ import re
 
 from storyline.clean.phrases import (
     BODY_TRIGGERS,
-    CREDIT_ANYWHERE,
     CREDIT_FIRST,
     CREDIT_STARTS,
     MOST_LABEL,
@@ -29,9 +28,12 @@ from storyline.clean.phrases import (
     SHOUTED_LABEL,
     TAG_PREFIX,
     TEASER_END,
+    TEASER_FIRST,
     TEASER_PREFIX,
     TIMESTAMP,
+    TIMESTAMP_FIRST,
     WORD,
+    credit_word,
     photo_credit,
     positional_caption,
     strong_phrase,
@@ -45,7 +47,6 @@ LONG_LINE_WORDS = 60
 # the reader: such lines skip the phrase tables (most of the text, so most of the time).
 _BODY_FAST_WORDS = 25
 _BODY_AND_READER_TRIGGERS = BODY_TRIGGERS + READER_TRIGGERS
-BODY_TRIGGERS_TAIL = ("reserved", "contributed", *CREDIT_ANYWHERE)
 BODY_TRIGGERS_START = ("a version of this", "with assistance", "— with assistance", "-- with assistance")
 
 _CLOSERS = "\"'”’)]"
@@ -112,7 +113,7 @@ def is_promotional(text: str, lower: str, words: int, first: str | None = None) 
     ``first`` is the first word of ``lower`` (letters only) when the caller has it.
     """
     if first is None:
-        match = WORD.match(_BULLET.sub("", lower).lstrip(_OPENERS))
+        match = WORD.match((_BULLET.sub("", lower) if lower[:1] in _BULLET_CHARS else lower).lstrip(_OPENERS))
         first = match.group() if match else ""
     if first in _IMPERATIVES and words <= 40:
         outside = _unquoted(lower)
@@ -170,16 +171,15 @@ def _plain_sentence(lower: str) -> bool:
     cleared by these few C-level scans instead of the full run of checks below."""
     if lower[-1] == ")" or "you" in lower or (lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
         return False
-    if positional_caption(lower):
+    if "left" in lower and positional_caption(lower):
         return False
-    if "{{" in lower or "©" in lower or "sign up" in lower:  # anywhere in the line
+    if ("{" in lower and "{{" in lower) or "©" in lower or "sign up" in lower:  # anywhere in the line
         return False
     # Credits and notices close a line ("... contributed to this report.", "All rights
     # reserved."): only the tail needs the longer list.
     tail = lower[-90:]
-    for word in BODY_TRIGGERS_TAIL:
-        if word in tail:
-            return False
+    if "reserved" in tail or "contributed" in tail or credit_word(tail):
+        return False
     return not lower.startswith(BODY_TRIGGERS_START)
 
 
@@ -234,7 +234,9 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
     bulleted = lower[0] in _BULLET_CHARS and bool(_BULLET.match(lower))
     bare = _BULLET.sub("", lower) if bulleted else lower
     if words <= 25 and (
-        TEASER_PREFIX.match(bare) or ("more" in bare and TEASER_END.search(bare)) or BRACKETED.match(bare)
+        (bare[:1] in TEASER_FIRST and TEASER_PREFIX.match(bare))
+        or ("more" in bare and TEASER_END.search(bare))
+        or (bare[:1] == "[" and BRACKETED.match(bare))
     ):
         return "read-more teaser"
     if not ends and words <= 20 and text[1:2].isupper():
@@ -251,7 +253,7 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
             return "link line"
     if text[0] == "(" and text[-1] == ")" and words <= 8 and not ends and text.count("(") == 1:
         return "photo credit"  # "(Orange County Sheriff's Department)": a credit on its own
-    if words <= 12 and TIMESTAMP.match(bare):
+    if words <= 12 and bare[:1] in TIMESTAMP_FIRST and TIMESTAMP.match(bare):
         return "boilerplate phrase: timestamp"
     if words <= 12 and not sentence_like(text, lower, words, ends):
         weak = weak_phrase(lower, tokens)
@@ -261,7 +263,7 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
     # Without an imperative opening, only a line saying "you" can be promotional.
     if (first in _IMPERATIVES or "you" in lower) and is_promotional(text, lower, words, first):
         return "promotional"
-    if not ends and (TAG_PREFIX.match(bare) or (words <= 20 and _is_list(text, words))):
+    if not ends and ((":" in bare and TAG_PREFIX.match(bare)) or (words <= 20 and _is_list(text, words))):
         return "menu or tag list"
     if words <= 4 and not ends and not (words >= 2 and _MONEY_OR_AMOUNT.search(text)):
         return "short non-sentence line"

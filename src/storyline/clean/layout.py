@@ -27,6 +27,7 @@ _MEDIA_WORDS = re.compile(
 # A caption trailer: "... Feb. 9, 2017. - Sputnik International".
 _TRAILER = re.compile(r"\s[-–—|]\s+([A-Z][\w.&'’]*(?:\s+(?:[A-Z][\w.&'’]*|of|the|and|on)){0,4})$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # UTF-8 lead bytes of Greek, Cyrillic, Hebrew, Arabic (U+0340-U+06FF), Indic and Thai
 # (U+0800-U+0FFF), and CJK, kana and Hangul (U+3000-U+DFFF). Deleting every other byte is a
@@ -64,11 +65,14 @@ class _Doc:
 def _caption_trailers(doc: _Doc) -> None:
     """Mark captions that end with an outlet trailer (a media word, or repeated)."""
     found: dict[int, str] = {}
-    ends, reasons, counts = doc.ends, doc.reasons, doc.words
-    for index, text in enumerate(doc.texts):
-        # An outlet name ends the line: no final full stop, a capitalised last word.
-        if ends[index] or reasons[index] is not None or counts[index] < 8:
-            continue
+    # An outlet name ends the line: no final full stop, a capitalised last word. Most lines
+    # end a sentence, so one comprehension picks the few candidates.
+    candidates = [
+        index for index, (end, reason, count) in enumerate(zip(doc.ends, doc.reasons, doc.words))
+        if not end and reason is None and count >= 8
+    ]
+    for index in candidates:
+        text = doc.texts[index]
         if not text[text.rfind(" ") + 1 :][:1].isupper():
             continue
         tail = text[-70:]
@@ -76,15 +80,30 @@ def _caption_trailers(doc: _Doc) -> None:
             match = _TRAILER.search(text, max(0, len(text) - 70))
             if match and word_count(text[: match.start()]) >= 6:
                 found[index] = match.group(1)
+    if not found:
+        return
     counts = Counter(found.values())
     for index, name in found.items():
         if counts[name] >= 2 or _MEDIA_WORDS.search(name):
             doc.reasons[index] = "photo caption"
 
 
-def script_leads(whole: str) -> bytes:
-    """The UTF-8 lead bytes of the document's non-Latin letters (empty for Latin-only text)."""
-    return b"" if whole.isascii() else whole.encode().translate(None, _NOT_OTHER_SCRIPT_LEADS)
+def script_leads(whole: str, high: bytes | None = None) -> bytes:
+    """The UTF-8 lead bytes of the document's non-Latin letters (empty for Latin-only text).
+
+    ``high`` is the UTF-8 of the document's non-ASCII characters when the caller has it
+    (normalize.normalized): the same lead bytes, from a fraction of the text."""
+    if whole.isascii():
+        return b""
+    return (whole.encode() if high is None else high).translate(None, _NOT_OTHER_SCRIPT_LEADS)
+
+
+def _latin_letters(text: str) -> int:
+    """How many Latin letters ``text`` has. In ASCII these are A-Z and a-z, and deleting
+    them in one bytes pass counts them without building a list of one-letter matches."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    return len(_LATIN.findall(text))
 
 
 def _other_script(doc: _Doc, leads: bytes) -> None:
@@ -92,7 +111,7 @@ def _other_script(doc: _Doc, leads: bytes) -> None:
     if not leads:
         return
     others = [len(_OTHER_LETTER.findall(text)) if not text.isascii() else 0 for text in doc.texts]
-    latins = [len(_LATIN.findall(text)) for text in doc.texts]
+    latins = [_latin_letters(text) for text in doc.texts]
     document_latin = sum(latins) >= sum(others)
     for index, reason in enumerate(doc.reasons):
         if reason not in (None, "short non-sentence line"):
@@ -104,8 +123,11 @@ def _other_script(doc: _Doc, leads: bytes) -> None:
 
 def _duplicates(doc: _Doc) -> None:
     """A repeated paragraph goes the second time; short lines may repeat in dialogue ("Monica?")."""
-    if len(set(doc.texts)) == len(doc.texts):
-        return  # no paragraph repeats (most documents): one C pass instead of the loop
+    # Most documents repeat no paragraph (a C pass settles it). Equal texts have equal
+    # lengths: when no two lengths agree, no paragraph needs hashing at all.
+    lengths = [len(text) for text in doc.texts]
+    if len(set(lengths)) == len(lengths) or len(set(doc.texts)) == len(doc.texts):
+        return
     seen: set[str] = set()
     for index, text in enumerate(doc.texts):
         if doc.reasons[index] is None and doc.words[index] >= _DUPLICATE_WORDS:
@@ -185,7 +207,8 @@ def _lists(doc: _Doc) -> None:
     """The items after a kept line that introduces them ("Here is a recap of her No. 1s:")
     are content however short: keep them up to the next strong paragraph or real junk."""
     texts, reasons = doc.texts, doc.reasons
-    for opener in [i for i, text in enumerate(texts) if text[-1:] == ":"]:  # few, if any
+    # Few lines, if any, end in a colon; a line that ends a sentence cannot.
+    for opener in [i for i, (text, end) in enumerate(zip(texts, doc.ends)) if not end and text[-1:] == ":"]:
         if reasons[opener] is not None or doc.words[opener] < 3:
             continue
         index = opener + 1
