@@ -462,3 +462,10 @@ def test_seed_drops_report_source_lines() -> None:
     raw_lines = path.read_text(encoding="utf-8").split("\n")
     for line in clean_text("\n".join(raw_lines)).dropped:
         assert line.text.split()[0] in raw_lines[line.line_no - 1], line
+
+
+def test_lone_surrogate_is_replaced_not_fatal() -> None:
+    # Python callers can hand in a str holding a lone surrogate; clean must not crash on it.
+    result = clean_text("The council met on Tuesday \ud800 to vote.\n\nIt approved the bridge.")
+    assert "\ufffd" in result.text
+    result.text.encode("utf-8")

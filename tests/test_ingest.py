@@ -362,3 +362,18 @@ def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     path = write(tmp_path / "secret.txt", STORY)
     os.chmod(path, 0)
     assert only_problem(read_sources([path])).endswith("permission denied, skipped")
+
+
+def test_lone_surrogate_escapes_in_json_become_replacement_characters() -> None:
+    # "\ud800" alone decodes to a lone surrogate, which no later encode (SQLite, stdout) takes;
+    # a whole pair (an emoji written as two escapes) is a real character and stays.
+    line = ('{"text": "' + STORY.replace("\n", "\\n") + ' Odd \\ud800 mark.", "title": "Bridge \\udc00 vote",'
+            ' "source": "Harbour\\ud801 Daily", "author": "Smile \\ud83d\\ude00"}\n')
+    result = read_bytes(line.encode(), "odd.jsonl")
+    assert not result.problems
+    (doc,) = result.documents
+    assert "Odd \ufffd mark." in doc.text and doc.title == "Bridge \ufffd vote"
+    for value in (doc.text, doc.title, doc.outlet, doc.author):
+        assert value is not None
+        value.encode("utf-8")  # raises on a surrogate
+    assert doc.author == "Smile \U0001f600"

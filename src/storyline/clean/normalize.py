@@ -26,6 +26,9 @@ _SPACE_RUN = re.compile(" {2,}")
 # The ASCII characters none of the patterns above touch: printable ones and the newline.
 _ASCII_TIDY = bytes(range(0x20, 0x7F)) + b"\n"
 _HIGH = bytes(range(0x80, 0x100))  # the bytes of UTF-8's multi-byte characters
+# A lone surrogate (JSON's "\\ud800" decodes to one) is no character: it has no UTF-8 form,
+# so every later encode (script checks, SQLite, output) would fail on it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize(raw: str) -> str:
@@ -53,10 +56,10 @@ def normalized(raw: str) -> tuple[str, bytes | None]:
     else:
         data = _utf8(text)
         if data is None:
-            high, untidy = None, not text.replace("\n", " ").isprintable()
-        else:
-            high = data.translate(None, _ASCII_TIDY)  # the non-ASCII bytes, and any ASCII control
-            untidy = bool(high.translate(None, _HIGH)) or not high.decode().isprintable()
+            text = _SURROGATE.sub("\ufffd", text)
+            data = text.encode()
+        high = data.translate(None, _ASCII_TIDY)  # the non-ASCII bytes, and any ASCII control
+        untidy = bool(high.translate(None, _HIGH)) or not high.decode().isprintable()
     if untidy:
         text = _LINE_BREAKS.sub("\n", text)
         text = _INVISIBLE.sub("", text)

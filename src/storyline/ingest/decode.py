@@ -11,6 +11,8 @@ charset-normalizer, imported lazily since UTF-8 inputs never need it.
 from __future__ import annotations
 
 import codecs
+import json
+import re
 import unicodedata
 
 # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -23,6 +25,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Non-ASCII characters that Western news text plausibly holds when read as cp1252.
 _WESTERN_PUNCT = set("\u00a0¡¢£¥§©«®°±´µ¶·»¿€‚„…†‡•‘’“”–—™ˆ‹›")
+# JSON may escape half of a surrogate pair on its own ("\\ud800"): json decodes it to a lone
+# surrogate, which has no UTF-8 form, so every later encode (SQLite, output) would fail.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DETECT_SAMPLE = 1_000_000  # charset-normalizer reads this much; the choice holds for the rest
 
 
@@ -133,3 +139,25 @@ def _detect(data: bytes) -> str | None:
         return str(best)
     # The guess came from a sample; a stray byte further on should not lose the whole file.
     return data.decode(best.encoding, errors="replace")
+
+
+def json_loads(text: str) -> object:
+    """``json.loads``, with lone surrogates in its strings replaced by U+FFFD (see above).
+
+    The walk runs only when the text escapes a surrogate at all, which valid pairs (emoji
+    written as two escapes) also do, so those are checked and left whole.
+    """
+    value = json.loads(text)
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        value = _without_surrogates(value)
+    return value
+
+
+def _without_surrogates(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value

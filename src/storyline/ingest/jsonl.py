@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from storyline.ingest.decode import decode_bytes
+from storyline.ingest.decode import decode_bytes, json_loads
 from storyline.ingest.fields import clean_field, parse_date
 from storyline.ingest.html import html_document
 from storyline.ingest.outlet import guess_outlet
@@ -199,7 +199,7 @@ def _parse_line(line: bytes, *, first: bool) -> dict[str, object] | str | None:
     if text is None:
         return "could not decode the line"
     try:
-        value = json.loads(text)
+        value = json_loads(text)
     except json.JSONDecodeError as exc:
         return f"bad JSON ({exc.msg} at column {exc.colno})"
     except RecursionError:  # "[[[[..." thousands deep: hostile or broken, not a record
@@ -236,7 +236,7 @@ def read_json_document(data: bytes, source: str, limits: IngestLimits) -> Ingest
     if text is None:
         return skipped(source, "could not decode the JSON (no text encoding fits)")
     try:
-        value = json.loads(text)
+        value = json_loads(text)
     except json.JSONDecodeError as exc:
         return skipped(source, f"bad JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
     except RecursionError:

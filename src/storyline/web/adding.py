@@ -31,7 +31,7 @@ def gather(texts: Sequence[tuple[str, str]], files: Sequence[tuple[str, bytes]],
     result = IngestResult()
     for source, text in texts:
         if text.strip():
-            result.extend(read_bytes(text.encode("utf-8"), source))
+            result.extend(read_bytes(text.encode("utf-8", "replace"), source))  # "replace": a lone surrogate
     for name, data in files:
         result.extend(read_bytes(data, name or "upload"))
     wanted = [u.strip() for u in urls if u.strip()]
