@@ -117,25 +117,36 @@ def average_link(scores: sp.csr_matrix, threshold: float) -> np.ndarray:
     edges is clustered on its own, densely."""
     n = scores.shape[0]
     labels = np.arange(n)
-    strong = scores.multiply(scores >= threshold).tocsr()
-    todo = [(np.arange(n), strong, threshold)]
+    todo = [(np.arange(n), scores.tocoo(), threshold)]
     while todo:
-        members, graph, cut = todo.pop()
+        members, pairs, cut = todo.pop()
+        strong = pairs.data >= cut
+        graph = sp.coo_matrix((pairs.data[strong], (pairs.row[strong], pairs.col[strong])), shape=pairs.shape)
         _, comp = connected_components(graph, directed=False)
+        # Every pair inside one component, grouped by component: one sort, not a slice each.
+        inside = comp[pairs.row] == comp[pairs.col]
+        rows, cols, vals = pairs.row[inside], pairs.col[inside], pairs.data[inside]
+        by_pair = np.argsort(comp[rows], kind="stable")
+        rows, cols, vals = rows[by_pair], cols[by_pair], vals[by_pair]
+        pair_bounds = np.searchsorted(comp[rows], np.arange(comp.max() + 2))
+        position = np.zeros(len(members), dtype=np.int64)
         by_comp = np.argsort(comp, kind="stable")
-        bounds = np.flatnonzero(np.diff(comp[by_comp])) + 1
-        for local in np.split(by_comp, bounds):
+        for c, local in enumerate(np.split(by_comp, np.flatnonzero(np.diff(comp[by_comp])) + 1)):
             if len(local) < 2:
                 continue
-            idx = members[local]
+            lo, hi = pair_bounds[c], pair_bounds[c + 1]
+            position[local] = np.arange(len(local))
+            r, q = position[rows[lo:hi]], position[cols[lo:hi]]
             if len(local) > MAX_COMPONENT:  # too big to cluster densely: split it stricter first
-                sub = graph[local][:, local]
-                todo.append((idx, sub.multiply(sub >= cut + 0.05).tocsr(), cut + 0.05))
+                sub = sp.coo_matrix((vals[lo:hi], (r, q)), shape=(len(local), len(local)))
+                todo.append((members[local], sub, cut + 0.05))
                 continue
-            block = scores[idx][:, idx].toarray()
+            block = np.zeros((len(local), len(local)))
+            block[r, q] = vals[lo:hi]
             dist = 1.0 - np.minimum(np.maximum(block, block.T), 1.0)
             np.fill_diagonal(dist, 0.0)
             found = fcluster(linkage(squareform(dist, checks=False), method="average"), 1.0 - threshold, "distance")
+            idx = members[local]
             labels[idx] = idx[_first_of(found)]
     return labels
 
