@@ -176,17 +176,19 @@ class Corpus:
         with self.store.batch():
             self.store.clear_stories()
             self.df = vectors.DocFreq()
-            for article in self.store.iter_articles():
-                self.df.add(featurize(article).terms)
-            ids, vecs, ents, days, sizes, titles = [], [], [], [], [], []
+            # One featurizing pass: counts kept as compact arrays until the IDF is complete.
+            ids, counts, ents, days, sizes, titles = [], [], [], [], [], []
             for article in self.store.iter_articles():
                 f = featurize(article)
+                self.df.add(f.terms)
                 ids.append(article.id)
-                vecs.append(vectors.tfidf_arrays(f.terms, self.df))
+                counts.append(vectors.count_arrays(f.terms))
                 ents.append(f.entities)
                 days.append(None if f.day_inferred else f.day)  # only metadata dates gate
                 sizes.append(sum(f.terms.values()))
                 titles.append(article_title(article))
+            vecs = [vectors.weigh(keys, tf, self.df) for keys, tf in counts]
+            del counts
             labels = batch.cluster(vecs, days, sizes, self.params)
             self._save_batch_stories(ids, vecs, ents, days, titles, labels)
             self.index = StoryIndex(self.store, self.params)
