@@ -7,10 +7,10 @@ link cut ``batch_threshold`` and the ``rank_penalty``) and incremental (``storyl
 Folds are of clusters (stories), never of documents: each fold's clusters are held out,
 the grid is scored on the documents of the other four folds pooled and shuffled, the best
 setting there is scored once on the held-out fold, so every cluster is scored exactly once
-by a setting that never saw it. The setting best on all of val250 is what ships in
-``storyline.cluster.params``; this script prints both numbers.
+by a setting that never saw it. The script also prints the setting best on all of val250;
+what ships in ``storyline.cluster.params`` is chosen from these numbers (its docstring says how).
 
-    .venv/bin/python bench/tune_cluster.py            # both modes, about 8 minutes on 2 cores
+    .venv/bin/python bench/tune_cluster.py            # both modes, 10-15 minutes on 2 cores
     .venv/bin/python bench/tune_cluster.py batch      # one mode
 """
 
