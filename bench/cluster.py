@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/cluster.py                       # scale 10000,30000,100000
     .venv/bin/python bench/cluster.py --quick               # small sizes, no cross-validation
+    .venv/bin/python bench/cluster.py --quality             # the quality table only, with cross-validation
     .venv/bin/python bench/cluster.py --scale 5000,20000
 
-Quality: every val250 document pooled and shuffled, clustered by the shipped settings,
-scored by B-cubed P/R/F1 and ARI against the true clusters, beside baselines in the same
-run; plus the 5-fold cross-validated number from bench/tune_cluster.py. Scale: a fresh
+Quality: every val250 document pooled and shuffled, clustered by the shipped settings in
+batch mode (``storyline cluster``) and incremental mode (``storyline add``), scored by
+B-cubed P/R/F1 and ARI against the true clusters, beside ablations and baselines in the
+same run; plus the 5-fold cross-validated numbers of both modes from bench/tune_cluster.py. Scale: a fresh
 on-disk library per size, filled by a real ``storyline add`` process from synthetic dated
 articles (bench/corpus_synth.py); wall time, articles/s and peak RSS of that process.
 Crash: ``kill -9`` of an ``add`` mid-way, a re-run, and an exactly-once check against an
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +59,15 @@ def quality(cv: bool) -> list[str]:
     t0 = time.perf_counter()
     ours = bcubed(cluster_items([(i, d) for i, _, d in shuffled]), gold)
     seconds = time.perf_counter() - t0
+    incremental = partial(tune_cluster.score, batch=False)
     rows = [
-        _row("storyline (shipped settings)", ours),
-        _row("storyline without inferring dates from the text", tune_cluster.score(items, replace(PARAMS, infer_dates=False))),
-        _row("TF-IDF cosine only (no entities), same threshold", tune_cluster.score(items, replace(PARAMS, entity_weight=0.0))),
+        _row("storyline batch (shipped: `storyline cluster`, `storyline recluster`)", ours),
+        _row("batch without the neighbour-rank penalty (plain average link, its best threshold 0.18)",
+             tune_cluster.score(items, replace(PARAMS, rank_penalty=0.0, batch_threshold=0.18))),
+        _row("batch with short articles placed too (min_terms=0)", tune_cluster.score(items, replace(PARAMS, min_terms=0))),
+        _row("storyline incremental (shipped: `storyline add`)", incremental(items, PARAMS)),
+        _row("incremental without inferring dates from the text", incremental(items, replace(PARAMS, infer_dates=False))),
+        _row("incremental TF-IDF cosine only (no entities), same threshold", incremental(items, replace(PARAMS, entity_weight=0.0))),
         _row("every article its own story", bcubed({i: i for i in gold}, gold)),
         _row("one story for everything", bcubed({i: 0 for i in gold}, gold)),
     ]
@@ -67,23 +75,24 @@ def quality(cv: bool) -> list[str]:
         "### Story clustering: Multi-News val250, every document pooled and shuffled",
         "",
         f"{len(items)} documents, {len(set(gold.values()))} true clusters (junk pages included as they are). "
-        f"Shipped: join_threshold={PARAMS.join_threshold}, entity_weight={PARAMS.entity_weight} "
-        f"({seconds:.1f} s, {len(items) / seconds:.0f} documents/s including cleaning).",
+        f"Shipped batch: batch_threshold={PARAMS.batch_threshold}, rank_penalty={PARAMS.rank_penalty}, "
+        f"neighbours={PARAMS.neighbours}, min_terms={PARAMS.min_terms} "
+        f"({seconds:.1f} s, {len(items) / seconds:.0f} documents/s including cleaning and the incremental pass); "
+        f"incremental: join_threshold={PARAMS.join_threshold}, entity_weight={PARAMS.entity_weight}.",
         "",
         "| method | B-cubed P | B-cubed R | B-cubed F1 | ARI | stories |",
         "|---|---:|---:|---:|---:|---:|",
         *rows,
     ]
     if cv:
-        cvs, chosen, best, full = tune_cluster.cross_validate(items)
-        lines += [
-            "",
-            f"5-fold cross-validation over clusters (tune on 4/5, score the held-out 1/5, every cluster once): "
-            f"B-cubed P {cvs.precision:.3f} R {cvs.recall:.3f} **F1 {cvs.f1:.3f}**, ARI {cvs.ari:.3f}. "
-            f"Settings chosen per fold (join_threshold/entity_weight): "
-            f"{', '.join(tune_cluster.label(p) for p in chosen)}. "
-            f"Best on the full set: {tune_cluster.label(best)} (F1 {full.f1:.3f}).",
-        ]
+        lines += ["", "5-fold cross-validation over clusters (tune on 4/5, score the held-out 1/5 clustered on its own, "
+                  "every cluster once):", ""]
+        for mode, names in (("batch", "batch_threshold/rank_penalty"), ("incremental", "join_threshold/entity_weight")):
+            cvs, chosen, best, full = tune_cluster.cross_validate(items, mode)
+            lines.append(
+                f"- {mode}: B-cubed P {cvs.precision:.3f} R {cvs.recall:.3f} **F1 {cvs.f1:.3f}**, ARI {cvs.ari:.3f}. "
+                f"Chosen per fold ({names}): {', '.join(tune_cluster.label(p, mode) for p in chosen)}. "
+                f"Best on the full set: {tune_cluster.label(best, mode)} (F1 {full.f1:.3f}).")
     return lines
 
 
@@ -196,7 +205,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", default=",".join(map(str, DEFAULT_SCALE)), help="library sizes, comma-separated")
     parser.add_argument("--quick", action="store_true", help="sizes 1000,3000 and no cross-validation")
+    parser.add_argument("--quality", action="store_true", help="only the quality table (with cross-validation)")
     args = parser.parse_args()
+    if args.quality:
+        print("\n".join(quality(cv=True)))
+        return 0
     sizes = (1000, 3000) if args.quick else tuple(int(s) for s in args.scale.split(","))
     print(run(sizes, cv=not args.quick))
     return 0

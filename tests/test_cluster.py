@@ -112,3 +112,40 @@ def test_a_date_inferred_from_the_text_does_not_split_a_story() -> None:
         first = index.assign(vecs[0], Counter(), day, "a")
         assert index.assign(vecs[1], Counter(), day - 365, "b", loose=True) == first  # inferred: joins
         assert index.assign(vecs[2], Counter(), day + 365, "c") != first  # metadata: too far
+
+
+def test_batch_links_mutual_neighbours_and_leaves_scraps_alone() -> None:
+    """Batch mode: each event's articles end up together and a few-word scrap that shares
+    words with one of them stays a story of its own (too little text to place)."""
+    from storyline.cluster import batch
+    from storyline.cluster.params import PARAMS
+    from storyline.cluster.vectors import DocFreq, term_counts, tfidf_arrays
+
+    rng = random.Random(8)
+    texts = [(e, article_text(e, rng, 6)) for e in ("bridge", "storm", "vaccine") for _ in range(3)]
+    texts.append(("scrap", "Cyclone Orla storm winds."))
+    counts = [term_counts(words(t)) for _, t in texts]
+    df = DocFreq()
+    for c in counts:
+        df.add(c)
+    labels = batch.cluster([tfidf_arrays(c, df) for c in counts], [None] * len(texts),
+                           [sum(c.values()) for c in counts], PARAMS)
+    truth = {str(n): e for n, (e, _) in enumerate(texts)}
+    assert bcubed({str(n): lab for n, lab in enumerate(labels)}, truth).f1 == 1.0
+
+
+def test_batch_respects_the_time_window_of_metadata_dates() -> None:
+    from storyline.cluster import batch
+    from storyline.cluster.params import PARAMS
+    from storyline.cluster.vectors import DocFreq, term_counts, tfidf_arrays
+
+    rng = random.Random(9)
+    counts = [term_counts(words(article_text("storm", rng, 8))) for _ in range(4)]
+    df = DocFreq()
+    for c in counts:
+        df.add(c)
+    vecs = [tfidf_arrays(c, df) for c in counts]
+    sizes = [sum(c.values()) for c in counts]
+    labels = batch.cluster(vecs, [18_000, 18_001, 18_400, 18_401], sizes, PARAMS)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
+    assert len(set(batch.cluster(vecs, [None] * 4, sizes, PARAMS))) == 1  # undated: one story

@@ -209,13 +209,14 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_stats)
 
-    p = sub.add_parser("recluster", help="re-cluster a whole library (batch mode)", epilog=EPILOG)
+    p = sub.add_parser("recluster", epilog=EPILOG,
+                       help="re-cluster a whole library at once (batch mode: better stories than add's single pass)")
     _library(p)
     p.set_defaults(run=cmd_recluster)
 
-    p = sub.add_parser("cluster", help="assign JSONL articles to stories (evaluation)", epilog=EPILOG,
+    p = sub.add_parser("cluster", help="assign JSONL articles to stories (evaluation, batch mode)", epilog=EPILOG,
                        description="Each input line {'id', 'text', optional 'title', 'published', 'source'}; "
-                                   "each output line {'id', 'story'}.")
+                                   "each output line {'id', 'story'}. Clusters like add followed by recluster.")
     p.add_argument("--input", required=True, metavar="FILE", help="JSONL articles")
     p.add_argument("--output", required=True, metavar="FILE", help="JSONL of {'id', 'story'} ('-' for stdout)")
     p.set_defaults(run=cmd_cluster)

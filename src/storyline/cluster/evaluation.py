@@ -1,7 +1,7 @@
 """``storyline cluster``: JSONL articles in, one story per article out, for evaluation.
 
-Runs the library's own path (clean, dedup, incremental assignment) over a throwaway
-in-memory library, in input order. Each line is ``{"id", "text", optional "title",
+Runs the library's own path (clean, dedup, incremental assignment, then the batch
+re-cluster of ``storyline recluster``) over a throwaway in-memory library, in input order. Each line is ``{"id", "text", optional "title",
 "published", "source"}``; each output line ``{"id", "story"}``. Duplicates get their
 original's story; an article with no text left after cleaning is a story of its own.
 """
@@ -52,20 +52,28 @@ def read_items(lines: Iterable[str], name: str = "<input>") -> tuple[list[tuple[
     return items, problems
 
 
-def cluster_items(items: list[tuple[str, RawDocument]], params: ClusterParams = PARAMS) -> dict[str, int]:
-    """id -> story id for every item (negative ids for items with no text)."""
+def cluster_items(items: list[tuple[str, RawDocument]], params: ClusterParams = PARAMS,
+                  batch: bool = True) -> dict[str, int]:
+    """id -> story id for every item (negative ids for items with no text). ``batch``:
+    re-cluster the whole set at once (``Corpus.recluster``) after the incremental add."""
     with open_store(":memory:") as store:
-        report = Corpus(store, params).add([doc for _, doc in items], batch=BATCH, link=False)
+        corpus = Corpus(store, params)
+        report = corpus.add([doc for _, doc in items], batch=BATCH, link=False)
+        if batch:
+            corpus.recluster(link=False)
         stories = store.article_stories([a for a in report.outcome if a])
     return _story_of(items, report.outcome, stories)
 
 
 def cluster_prepared(items: list[tuple[str, tuple[Article, Features | None]]],
-                     params: ClusterParams = PARAMS) -> dict[str, int]:
+                     params: ClusterParams = PARAMS, batch: bool = True) -> dict[str, int]:
     """``cluster_items`` of documents already cleaned and featurized (``pipeline.prepare_one``
     with ``params.infer_dates``): the same result, without cleaning again."""
     with open_store(":memory:") as store:
-        report = Corpus(store, params).add_prepared([p for _, p in items], batch=BATCH)
+        corpus = Corpus(store, params)
+        report = corpus.add_prepared([p for _, p in items], batch=BATCH)
+        if batch:
+            corpus.recluster(link=False)
         stories = store.article_stories([a for a in report.outcome if a])
     return _story_of(items, report.outcome, stories)
 

@@ -14,16 +14,19 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+import numpy as np
+
 from storyline.brief.articles import to_article
-from storyline.cluster import dedup, vectors
+from storyline.cluster import batch, dedup, vectors
 from storyline.cluster.features import Features, featurize
 from storyline.cluster.params import PARAMS, ClusterParams
-from storyline.cluster.stories import StoryIndex
+from storyline.cluster.stories import StoryIndex, StoryState
 from storyline.cluster.storylines import link_storylines
 from storyline.cluster.titles import article_title
 from storyline.model import Article, RawDocument
@@ -165,36 +168,54 @@ class Corpus:
             self.store.set_meta("df", self.df.to_bytes())
             self.store.set_meta("df_docs", str(self.df.docs).encode())
 
-    def recluster(self, batch: int = BATCH) -> int:
-        """Batch mode: forget every story and storyline and assign the whole library again,
-        oldest first, with IDF from the whole library. Returns the number of articles."""
+    def recluster(self, link: bool = True) -> int:
+        """Batch mode: forget every story and storyline and cluster the whole library again
+        at once (``cluster.batch``: average link over nearest neighbours, which incremental
+        assignment cannot afford), with IDF from the whole library. Returns the number of
+        articles."""
         with self.store.batch():
             self.store.clear_stories()
             self.df = vectors.DocFreq()
+            # One featurizing pass: counts kept as compact arrays until the IDF is complete.
+            ids, counts, ents, days, sizes, titles = [], [], [], [], [], []
             for article in self.store.iter_articles():
-                self.df.add(featurize(article).terms)
+                f = featurize(article)
+                self.df.add(f.terms)
+                ids.append(article.id)
+                counts.append(vectors.count_arrays(f.terms))
+                ents.append(f.entities)
+                days.append(None if f.day_inferred else f.day)  # only metadata dates gate
+                sizes.append(sum(f.terms.values()))
+                titles.append(article_title(article))
+            vecs = [vectors.weigh(keys, tf, self.df) for keys, tf in counts]
+            del counts
+            labels = batch.cluster(vecs, days, sizes, self.params)
+            self._save_batch_stories(ids, vecs, ents, days, titles, labels)
             self.index = StoryIndex(self.store, self.params)
-            done = 0
-            chunk: list[tuple[str, Features, str]] = []
-            for article in self.store.iter_articles():
-                chunk.append((article.id, featurize(article), article_title(article)))
-                if len(chunk) == batch:
-                    done += self._reassign(chunk)
-                    chunk = []
-            done += self._reassign(chunk)
             self.store.set_meta("df", self.df.to_bytes())
             self.store.set_meta("df_docs", str(self.df.docs).encode())
-            link_storylines(self.store, self.params)
-        return done
+            if link:
+                link_storylines(self.store, self.params)
+        return len(ids)
 
-    def _reassign(self, chunk: list[tuple[str, Features, str]]) -> int:
-        self.index.prepare(f.day for _, f, _ in chunk)
-        pairs = [(aid, self.index.assign(vectors.tfidf(f.terms, self.df), f.entities, f.day, title, f.day_inferred))
-                 for aid, f, title in chunk]
+    def _save_batch_stories(self, ids: list[str], vecs: list[tuple[np.ndarray, np.ndarray]],
+                            ents: list[Counter[str]], days: list[int | None], titles: list[str],
+                            labels: list[int]) -> None:
+        """Stories for ``batch.cluster``'s labels, each saved as soon as its last article is
+        in (articles come oldest first), so memory holds only the stories still open."""
+        left = Counter(labels)
+        open_: dict[int, StoryState] = {}
+        pairs: list[tuple[str, int]] = []
+        for aid, (keys, weights), e, day, title, label in zip(ids, vecs, ents, days, titles, labels):
+            state = open_.get(label)
+            if state is None:
+                state = open_[label] = StoryState(self.store.new_story_id(), {}, Counter(), 0, day, day, title, -1.0)
+            state.absorb(dict(zip(keys.tolist(), weights.tolist())), e, day, title)
+            pairs.append((aid, state.id))
+            left[label] -= 1
+            if not left[label]:
+                self.store.save_stories([open_.pop(label).to_row()])
         self.store.set_article_stories(pairs)
-        days = [f.day for _, f, _ in chunk if f.day is not None]
-        self.index.flush(keep_after_day=min(days) - 4 * self.params.window_days if days else None)
-        return len(pairs)
 
     def _dedup(self, article: Article, features: Features | None, fresh: list[tuple[Article, Features, list[int]]],
                batch_ids: set[str], pending: dict[int, tuple[str, object]], report: AddReport) -> str | None:

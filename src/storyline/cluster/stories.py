@@ -43,6 +43,23 @@ class StoryState:
     dirty: bool = False
     weeks: set[Week] = field(default_factory=set)
 
+    def absorb(self, vec: SparseVec, ents: Counter[str], day: int | None, title: str) -> None:
+        """Add an article: centroid, entities, days, and the title of the article most
+        typical of the story (closest to its centroid)."""
+        fit = vectors.dot(vec, self.centroid) / self.norm if self.size else 0.0
+        self.centroid = vectors.add_into(self.centroid, vec)
+        self.norm = vectors.norm(self.centroid)
+        self.entities.update(ents)
+        if len(self.entities) > 2 * STORY_ENTITIES:
+            self.entities = Counter(dict(self.entities.most_common(STORY_ENTITIES)))
+        self.size += 1
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+        if fit > self.title_score:
+            self.title, self.title_score = title, fit
+        self.dirty = True
+
     def to_row(self) -> StoryRow:
         return StoryRow(self.id, self.title, self.title_score, self.size, self.first_day, self.last_day,
                         vectors.pack(self.centroid), json.dumps(dict(self.entities)))
@@ -152,20 +169,7 @@ class StoryIndex:
 
     def _join(self, state: StoryState, vec: SparseVec, ents: Counter[str], day: int | None, title: str,
               terms: list[int]) -> None:
-        fit = vectors.dot(vec, state.centroid) / state.norm if state.size else 0.0
-        state.centroid = vectors.add_into(state.centroid, vec)
-        state.norm = vectors.norm(state.centroid)
-        state.entities.update(ents)
-        if len(state.entities) > 2 * STORY_ENTITIES:
-            state.entities = Counter(dict(state.entities.most_common(STORY_ENTITIES)))
-        state.size += 1
-        if day is not None:
-            state.first_day = day if state.first_day is None else min(state.first_day, day)
-            state.last_day = day if state.last_day is None else max(state.last_day, day)
-        # The title of the article most typical of the story (closest to its centroid).
-        if fit > state.title_score:
-            state.title, state.title_score = title, fit
-        state.dirty = True
+        state.absorb(vec, ents, day, title)
         self._post(state, terms, [week_of(day)])
 
     def flush(self, keep_after_day: int | None = None) -> list[int]:
