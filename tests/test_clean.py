@@ -469,3 +469,19 @@ def test_lone_surrogate_is_replaced_not_fatal() -> None:
     result = clean_text("The council met on Tuesday \ud800 to vote.\n\nIt approved the bridge.")
     assert "\ufffd" in result.text
     result.text.encode("utf-8")
+
+
+def test_a_web_archive_notice_page_cleans_to_nothing() -> None:
+    # Multi-News has pages that are only an archive's note about its crawls: not news, and
+    # kept they become one "story" spanning every cluster they were scraped into.
+    notice = ("Since 2001 a search partner has been donating its crawl data to the Internet Archive. "
+              "New captures join the collection after a delay.\n\n"
+              "These crawls are part of an effort to archive pages as they are created, so that a link "
+              "to the version that was live when a page was written is preserved when the page changes, "
+              "and references to it can point at the archived copy instead of a broken link, which the "
+              "archive hopes will let readers see what the authors of the page originally intended.")
+    result = clean_text(notice)
+    assert result.text == ""
+    assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+    story = "The council said the crawl space under the old library flooded twice this winter, and repairs begin in May."
+    assert clean_text(story).text == story

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from storyline.clean.phrases import (
+    ARCHIVE_NOTICE,
     BODY_TRIGGERS,
     CREDIT_FIRST,
     CREDIT_STARTS,
@@ -173,7 +174,7 @@ def _plain_sentence(lower: str) -> bool:
         return False
     if "left" in lower and positional_caption(lower):
         return False
-    if ("{" in lower and "{{" in lower) or "©" in lower or "sign up" in lower:  # anywhere in the line
+    if ("{" in lower and "{{" in lower) or "©" in lower or "sign up" in lower or "crawl" in lower:  # anywhere
         return False
     # Credits and notices close a line ("... contributed to this report.", "All rights
     # reserved."): only the tail needs the longer list.
@@ -191,7 +192,10 @@ def line_reason(text: str, words: int, ends: bool) -> str | None:
     headline is often short and unpunctuated.
     """
     if words > LONG_LINE_WORDS:
-        # Only a credit closing a long caption ("... both 13. (Photo: J. Doe/Courier)").
+        # Only a credit closing a long caption ("... both 13. (Photo: J. Doe/Courier)"), or a
+        # web archive's notice standing in for the page it captured.
+        if "crawl" in text and ARCHIVE_NOTICE.search(text.lower()):
+            return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
     lower = text.lower()
     if words >= _BODY_FAST_WORDS and ends:

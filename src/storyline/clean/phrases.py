@@ -27,6 +27,10 @@ _MAIL_US = re.compile(r"e-?mail us\b|send us (?:a )?tips?\b")
 # Credit lines: "Jane Doe contributed to this report.", "— With assistance by ...".
 _CONTRIBUTED = re.compile(r"contributed (?:reporting )?to this (?:report|story|article)\b|^\W*with assistance (?:by|from)\b")
 _COPYRIGHT = re.compile(r"^(?:©|copyright)\s*(?:©\s*)?\d{4}")
+# A web archive's own notice, served in place of a page it captured (the Wayback Machine's
+# "these crawls are part of an effort to archive pages..."): about the archive, never news.
+ARCHIVE_NOTICE = re.compile(r"crawl data to the internet archive|these crawls are part of an effort to archive"
+                            r"|(?:web|wayback) crawls? (?:data )?(?:is|are) (?:donated|part of)")
 _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("subscribe", "subscribe", _SUBSCRIBE), ("subscriber", "subscribe", _SUBSCRIBE),
     ("subscribers", "subscribe", _SUBSCRIBE), ("subscription", "subscribe", _SUBSCRIBE),
@@ -71,6 +75,7 @@ _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("contributed", "credit line", _CONTRIBUTED), ("assistance", "credit line", _CONTRIBUTED),
     ("version", "originally published", re.compile(r"^a version of this (?:article|story) appeared")),
     ("scribd", "embed", re.compile(r"\bon scribd$")),
+    ("crawl", "web archive notice", ARCHIVE_NOTICE), ("crawls", "web archive notice", ARCHIVE_NOTICE),
     ("updated", "keep updated", "keep updated"), ("date", "keep updated", "stay up to date"),
     ("know", "keep updated", "all you want to know about"), ("tuned", "keep updated", "stay tuned"),
 )
@@ -93,7 +98,7 @@ def words_of(lower: str) -> list[str]:
 
 # What a long sentence is still checked for: copyright and sign-up lines (the other notices
 # are short, so they never take the fast path).
-BODY_TRIGGERS = ("{{", "©", "sign up", "reserved", "contributed", "a version of this", "with assistance")
+BODY_TRIGGERS = ("{{", "©", "sign up", "reserved", "contributed", "a version of this", "with assistance", "crawl")
 # ...and, when it says "you", for the site addressing its reader.
 READER_TRIGGERS = ("tweet", "subscri", "newsletter", "inbox", "keep updated", "want to know", "cookie",
                     "comment", "account", "free", "download", "register", "sign in", "log in")
