@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections import Counter
 from heapq import heapify, heappop, heappush
 from itertools import chain
+from operator import mul
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.summarize.budget import Budget
-from storyline.summarize.features import candidate_features
+from storyline.summarize.features import candidate_features, concept_masses
 from storyline.summarize.focus import focus_weights, relevance
 from storyline.summarize.scorer import probabilities
 from storyline.summarize.units import (MAX_WORDS, REFERRING_OPENERS, Unit, cosine, ends_open_quote, is_candidate,
@@ -74,10 +75,10 @@ def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, f
 
 
 def priors(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], weights: dict[int, float],
-           settings: ConceptSettings) -> list[float]:
+           settings: ConceptSettings, masses: Sequence[float] | None = None) -> list[float]:
     """What each candidate's concept gain is multiplied by: prior / length."""
     if settings.learned:
-        rows = candidate_features(docs, candidates, weights)
+        rows = candidate_features(docs, candidates, weights, masses=masses)
         base = [max(settings.min_prior, p) for p in probabilities(rows, settings.scorer_weights)]
     else:
         base = [1.0 + settings.position_weight / (1 + u.position) for u in candidates]
@@ -114,17 +115,19 @@ def summarize_concepts(
             weights[concept] = 0.0
         # A sentence that mostly repeats what was known is no news, even with a new word.
         candidates = [u for u in candidates if len(u.terms - known_terms) >= MIN_NOVELTY * len(u.terms)]
-    factors = priors(docs, candidates, weights, settings)
+    # The first round starts with nothing covered: its gains are the candidates' full
+    # weights, computed once here and shared with the features (the sums are of integer
+    # weights, so order-free).
+    masses = concept_masses(candidates, weights)
+    factors = priors(docs, candidates, weights, settings, masses)
     if focus:
         scores = relevance(candidates, focus_weights(focus, every))
         kept = [i for i, r in enumerate(scores) if r > 0]
         factors = [factors[i] * scores[i] for i in kept]
         candidates = [candidates[i] for i in kept]
+        masses = [masses[i] for i in kept]
     pickable = {id(u) for u in candidates}
-    # The first round starts with nothing covered: its gains are the candidates' full
-    # weights, computed once here (the sums are of integer weights, so order-free).
-    get = weights.__getitem__
-    first_gains = [sum(map(get, u.bigrams)) * f for u, f in zip(candidates, factors)]
+    first_gains = list(map(mul, masses, factors))
     excluded: set[int] = set()
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):

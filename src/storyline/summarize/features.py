@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
-from operator import mul
 
 from storyline.summarize.units import Unit
 
@@ -28,62 +27,80 @@ _QUOTE = re.compile('["“”]')
 _DIGIT = re.compile(r"\d")
 
 
-def _concept_density(unit: Unit, weights: dict[int, float], exponent: float) -> float:
-    return sum(map(weights.__getitem__, unit.bigrams)) / unit.n_words ** exponent
+def concept_masses(units: Sequence[Unit], weights: dict[int, float]) -> list[float]:
+    """The summed weight of each unit's concepts (the summarizer's first-round gain, unscaled)."""
+    get = weights.__getitem__
+    return [sum(map(get, u.bigrams)) for u in units]
 
 
 def candidate_features(
-    docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], weights: dict[int, float], exponent: float = 0.7
+    docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], weights: dict[int, float], exponent: float = 0.7,
+    masses: Sequence[float] | None = None,
 ) -> list[list[float]]:
-    """One feature vector per candidate, in ``candidates`` order (see ``FEATURES``)."""
+    """One feature vector per candidate, in ``candidates`` order (see ``FEATURES``).
+
+    ``candidates`` come in reading order (a subsequence of ``docs``, as the summarizer
+    makes them); ``masses`` are their ``concept_masses``, when the caller already has them.
+    """
     if not candidates:
         return []
-    candidate_ids = {id(u) for u in candidates}
-    rank_in_doc: dict[int, int] = {}
-    for doc in docs:
-        k = 0
-        for unit in doc:
-            if id(unit) in candidate_ids:
-                rank_in_doc[id(unit)] = k
-                k += 1
-    density = [_concept_density(u, weights, exponent) for u in candidates]
+    if masses is None:
+        masses = concept_masses(candidates, weights)
+    # Rank among the article's candidates: they come in reading order, so a running count.
+    ranks = []
+    last_doc, k = -1, 0
+    for unit in candidates:
+        if unit.doc != last_doc:
+            last_doc, k = unit.doc, 0
+        ranks.append(k)
+        k += 1
+    density = [m / u.n_words ** exponent for m, u in zip(masses, candidates)]
     top = max(density) or 1.0
-    order = sorted(range(len(candidates)), key=lambda i: -density[i])
-    concept_rank = {i: r for r, i in enumerate(order)}
+    # Stable, so ties keep candidate order, as sorting by -density does.
+    order = sorted(range(len(candidates)), key=density.__getitem__, reverse=True)
+    concept_rank = [0] * len(candidates)
+    for r, i in enumerate(order):
+        concept_rank[i] = r
 
     # Centroid of the cluster's content terms, IDF-weighted over sentences.
     all_units = list(chain.from_iterable(docs))
     df = Counter(chain.from_iterable(u.terms for u in all_units))
     n = len(all_units)
-    # Squared IDF depends on the count alone and few counts occur: one log per count. The
-    # maps below do the same arithmetic, in the same order, as per-term comprehensions.
-    idf2_of_count = {c: math.log((1 + n) / (1 + c)) ** 2 for c in set(df.values())}
-    idf2 = dict(zip(df, map(idf2_of_count.__getitem__, df.values())))
-    toward_centroid = dict(zip(df, map(mul, df.values(), idf2.values())))  # centroid weight x idf, per term
-    centroid_norm = math.sqrt(sum(map(mul, map(mul, df.values(), df.values()), idf2.values()))) or 1.0
+    # A term's squared IDF and centroid weight depend on its count alone, and few counts
+    # occur: tables by count, not dicts over every term of the cluster. The arithmetic is
+    # the same, in the same order, as per-term comprehensions.
+    idf2_of = {c: math.log((1 + n) / (1 + c)) ** 2 for c in set(df.values())}
+    toward_of = {c: c * w for c, w in idf2_of.items()}  # centroid weight x idf, per count
+    square_of = {c: c * c * w for c, w in idf2_of.items()}
+    centroid_norm = math.sqrt(sum(map(square_of.__getitem__, df.values()))) or 1.0
 
     n_docs = len(docs)
+    log_articles = math.log(n_docs)
+    doc_lens = [len(doc) for doc in docs]
+    log_doc_lens = [math.log(1 + n) for n in doc_lens]
+    log_words = {n: math.log(n) for n in {u.n_words for u in candidates}}
+    count = df.__getitem__
     rows = []
     for i, unit in enumerate(candidates):
-        terms = unit.terms
-        norm = math.sqrt(sum(map(idf2.__getitem__, terms))) or 1.0
-        centroid = sum(map(toward_centroid.__getitem__, terms)) / (norm * centroid_norm)
-        doc_len = len(docs[unit.doc])
-        rank = rank_in_doc[id(unit)]
+        counts = list(map(count, unit.terms))
+        norm = math.sqrt(sum(map(idf2_of.__getitem__, counts))) or 1.0
+        centroid = sum(map(toward_of.__getitem__, counts)) / (norm * centroid_norm)
+        doc_len = doc_lens[unit.doc]
+        rank = ranks[i]
         text = unit.sentence.text
         rows.append([
             1.0 / (1 + rank),
             rank / max(1, doc_len),
             unit.doc / n_docs,
-            math.log(unit.n_words),
+            log_words[unit.n_words],
             density[i] / top,
             1.0 / (1 + concept_rank[i]),
             centroid,
             float(unit.dangling),
             float(unit.quoted and _QUOTE.search(text) is not None),  # quoted: any mark, a superset
             float(_DIGIT.search(text) is not None),
-            math.log(1 + doc_len),
-            math.log(n_docs),
+            log_doc_lens[unit.doc],
+            log_articles,
             float(rank == 0),
         ])
     return rows
