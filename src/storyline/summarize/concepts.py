@@ -11,14 +11,12 @@ opens with a personal pronoun, or closes a quotation opened before it, competes 
 together with the sentences it needs. Coverage makes redundancy cost what it should: a
 concept already covered adds nothing.
 
-The gain of a sentence can only fall as coverage grows, so a lazy greedy (a heap of stale
-upper bounds) picks exactly what the plain greedy would, in near-linear time.
+The selection itself is in greedy.py; what a sentence needs before it, in orphans.py.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from heapq import heapify, heappop, heappush
 from itertools import chain
 from operator import mul
 from collections.abc import Sequence
@@ -28,9 +26,9 @@ from storyline.summarize.budget import Budget
 from storyline.summarize.features import candidate_features, concept_masses
 from storyline.summarize.focus import focus_weights, relevance
 from storyline.summarize.scorer import probabilities
-from storyline.summarize.units import (MAX_WORDS, REFERRING_OPENERS, Unit, cosine, ends_open_quote, is_candidate,
-                                      opens_unclosed_quote)
-from storyline.text.terms import words
+from storyline.summarize.greedy import greedy, greedy_groups
+from storyline.summarize.orphans import orphans_of
+from storyline.summarize.units import Unit, is_candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +100,7 @@ def summarize_concepts(
 
     A sentence that opens with a pronoun ("He added that ...") or closes a quotation opened
     in an earlier sentence is never picked without them: it competes as a group with the
-    sentences it needs, its gain that of the group per word (``_greedy_groups``). A summary
+    sentences it needs, its gain that of the group per word (``greedy_groups``). A summary
     should not point back at a sentence the reader never sees. (``orphan_groups=False``:
     the sentence competes alone and, once picked, either brings its antecedent in, when that
     fits the budget, or is dropped and its words refilled.)
@@ -132,10 +130,10 @@ def summarize_concepts(
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
         if not chosen and settings.repair_orphans and settings.orphan_groups:
-            chosen = _greedy_groups(docs, candidates, factors, first_gains, pickable, weights, budget, settings)
+            chosen = greedy_groups(docs, candidates, factors, first_gains, pickable, weights, budget, settings)
         else:
             gains = first_gains if not chosen else None
-            chosen = _greedy(candidates, factors, gains, chosen, excluded, weights, budget, settings)
+            chosen = greedy(candidates, factors, gains, chosen, excluded, weights, budget, settings)
         picked = {id(u) for u in chosen}
         orphans = orphans_of(chosen, docs, picked)
         if not orphans or not settings.repair_orphans:
@@ -154,28 +152,6 @@ def summarize_concepts(
     return chosen
 
 
-def orphans_of(chosen: Sequence[Unit], docs: Sequence[Sequence[Unit]], picked: set[int]) -> list[Unit]:
-    """Chosen sentences that open with a personal pronoun ("He said...", "Their plan...")
-    or are the tail of a quotation split across sentences (`That's why I believe ...,"
-    Kistanov said.`), while the sentence before them is left out: the reader would not know
-    who is meant, or would meet a closing quote mark with no opening one.
-
-    A whole quotation without its speaker, or a referring "It", also leans on context, but
-    reads as a sentence; repairing those costs more than it buys. Measured under 5-fold CV
-    on val250: repairing every ``refers_back`` sentence cost 0.4 ROUGE-1 and 0.5 ROUGE-2,
-    pronouns alone 0.07 and 0.06, pronouns and quote tails 0.16 and 0.27 (kept: a stray
-    half-quotation is a visible defect); and a summary never opens on a dangling sentence
-    anyway (``reading_order``). Those costs were of repairing after the pick; letting such
-    a sentence compete together with what it needs (``_greedy_groups``) costs nothing:
-    CV 47.10 / 17.65 against 47.07 / 17.64 with no repair and 46.91 / 17.37 repairing after.
-    """
-    return [u for u in chosen if _needs_antecedent(u) and id(docs[u.doc][u.position - 1]) not in picked]
-
-
-def _opening_word(unit: Unit) -> str:
-    first = words(unit.sentence.text[:40])
-    return first[0] if first else ""
-
 
 # Update summaries: share of a sentence's concepts that must be new.
 MIN_NOVELTY = 0.5
@@ -183,228 +159,3 @@ MIN_NOVELTY = 0.5
 # Rounds of "repair orphans, refill the budget"; each round only removes or adds antecedents.
 # With orphan groups the first round leaves no orphan and the loop stops there.
 MAX_REPAIRS = 4
-
-# How far back a quote tail may reach for the sentence that opens its quotation (a quote
-# of up to four sentences). Measured under 5-fold CV on val250 (ROUGE-1 / ROUGE-2, share
-# of cut sentences): 1: 46.98 / 17.49, 0.7%; 2: 47.07 / 17.59, 0.95%; 3: 47.10 / 17.65,
-# 1.0%; 4: 47.08 / 17.62, 1.2%. (The cut share rises because readability only accepts a
-# tail right after its opening sentence, not after a middle one of the same quotation.)
-QUOTE_SENTENCES = 3
-
-# How many orphans may chain back ("He ... . He ... . He ..."): deeper chains are left out.
-MAX_CHAIN = 3
-
-
-def _greedy(candidates: Sequence[Unit], factors: Sequence[float], gains: Sequence[float] | None,
-            chosen: list[Unit], excluded: set[int], weights: dict[int, float],
-            budget: Budget, settings: ConceptSettings) -> list[Unit]:
-    """Extend ``chosen`` greedily until the budget is full (lazy greedy over a heap).
-
-    ``gains``: each candidate's gain given ``chosen``, when the caller already knows them.
-    A candidate's gain is ``factors[i]`` times the weight of its concepts not yet covered.
-    """
-    chosen = list(chosen)
-    skip = excluded.union(map(id, chosen))
-    covered: set[int] = set().union(*(u.bigrams for u in chosen))
-    get = weights.__getitem__
-    if gains is None:
-        gains = [sum(map(get, u.bigrams - covered)) * f for u, f in zip(candidates, factors)]
-    # Heap of (-upper bound, index, version): the index breaks ties (and so never lets
-    # versions be compared); the version is len(chosen) when the bound was computed, so a
-    # bound computed since the last pick is exact and is not recomputed.
-    version = len(chosen)
-    heap = [(-g, i, version) for i, (u, g) in enumerate(zip(candidates, gains)) if id(u) not in skip]
-    heapify(heap)
-    used_words = sum(u.n_words for u in chosen)
-    chosen_terms: set[int] = set().union(*(u.terms for u in chosen))
-    shortest = min((len(u.terms) or 1 for u in chosen), default=10**9)
-    fits, limit = budget.fits, settings.max_similarity
-    # Heap entries by length: once even the shortest left cannot fit, no later pop could
-    # pick anything (used words only grow), so the loop stops with its picks final.
-    left = Counter(candidates[i].n_words for _, i, _ in heap)
-    shortest_left = min(left, default=1)
-    while heap and fits(used_words, version, shortest_left):
-        neg_bound, i, computed = heappop(heap)
-        unit = candidates[i]
-        if computed == version:
-            current = -neg_bound
-        else:
-            current = sum(map(get, unit.bigrams - covered)) * factors[i]
-        if current > 0 and heap and current < -heap[0][0] - 1e-12:
-            heappush(heap, (-current, i, version))
-            continue
-        n_words = unit.n_words  # the unit leaves the heap: picked or dropped for good
-        left[n_words] -= 1
-        if n_words == shortest_left and not left[n_words]:
-            shortest_left = min((n for n, count in left.items() if count), default=1)
-        if current <= 0 or not fits(used_words, version, n_words):
-            continue
-        if _repeats(unit, chosen, chosen_terms, shortest, limit):
-            continue
-        chosen.append(unit)
-        version += 1
-        chosen_terms |= unit.terms
-        shortest = min(shortest, len(unit.terms) or 1)
-        covered.update(unit.bigrams)
-        used_words += unit.n_words
-    return chosen
-
-
-def _repeats(unit: Unit, chosen: Sequence[Unit], chosen_terms: set[int], shortest: int, limit: float) -> bool:
-    """Whether ``unit`` nearly repeats a chosen sentence. The overlap with all chosen terms
-    bounds every pairwise cosine, so most candidates skip the pairwise loop."""
-    terms = unit.terms
-    if not terms or len(terms & chosen_terms) <= limit * (len(terms) * shortest) ** 0.5:
-        return False
-    return any(cosine(terms, c.terms) > limit for c in chosen)
-
-
-def _needs_antecedent(unit: Unit) -> bool:
-    """Opens with a personal pronoun, or closes a quotation it did not open (``orphans_of``)."""
-    return unit.refers_back and unit.position > 0 and (
-        _opening_word(unit) in REFERRING_OPENERS or (unit.quoted and ends_open_quote(unit.sentence.text)))
-
-
-def _needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth: int = MAX_CHAIN) -> list[Unit] | None:
-    """The sentences ``unit`` needs before it, in article order: none for most; the one
-    before a pronoun opener (only a sentence that could have been picked itself: with
-    --focus, a relevant one), and what that one needs in turn; the sentences back to the
-    opening of the quotation a quote tail closes. None: it cannot be made to read."""
-    if not _needs_antecedent(unit):
-        return []
-    if depth == 0:
-        return None
-    doc = docs[unit.doc]
-    # A quote tail that opens with a pronoun (`They are not designed for this," she said.`)
-    # needs its quotation's opening, which the sentence before it may not be.
-    if not (unit.quoted and ends_open_quote(unit.sentence.text)):
-        before = [doc[unit.position - 1]]
-        if id(before[0]) not in pickable:
-            return None
-    else:
-        before = []
-        for position in range(unit.position - 1, max(-1, unit.position - 1 - QUOTE_SENTENCES), -1):
-            sentence = doc[position]
-            if sentence.n_words > MAX_WORDS or (sentence.quoted and not opens_unclosed_quote(sentence.sentence.text)):
-                return None  # a run-on, or a quote mark that is not the opening one: no clean quotation
-            before.append(sentence)
-            if sentence.quoted:
-                break
-        else:
-            return None
-        before.reverse()
-    more = _needed(before[0], docs, pickable, depth - 1)
-    return None if more is None else more + before
-
-
-def _greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], factors: Sequence[float],
-                   gains: Sequence[float], pickable: set[int], weights: dict[int, float], budget: Budget,
-                   settings: ConceptSettings) -> list[Unit]:
-    """Lazy greedy like ``_greedy``, where a sentence that needs others before it (a pronoun
-    opener, a quote tail: ``_needed``) competes as a group with those it still needs: the
-    group's gain is its new concepts' weight times the sentence's prior, per word of the
-    group. Picking it picks the whole group. A sentence that cannot be made to read is
-    never picked.
-
-    ``gains``: each candidate's gain alone with nothing covered.
-
-    A group's gain can rise when one of its sentences is picked on its own (fewer words to
-    pay for), so each pick pushes fresh entries for the groups it shortens; stale entries
-    are skipped by a ``done`` flag.
-    """
-    exponent = settings.length_exponent
-    # Most sentences need nothing: skip the call for them.
-    needs = [_needed(u, docs, pickable) if u.refers_back else [] for u in candidates]
-    index = {id(u): i for i, u in enumerate(candidates)}
-    waiting: dict[int, list[int]] = {}  # id of a needed sentence -> candidates that need it
-    for i, before in enumerate(needs):
-        for unit in before or ():
-            waiting.setdefault(id(unit), []).append(i)
-    get = weights.__getitem__
-    picked: set[int] = set()
-    covered: set[int] = set()
-
-    def evaluate(i: int) -> tuple[float, list[Unit]]:
-        unit = candidates[i]
-        missing = [u for u in needs[i] if id(u) not in picked]
-        if not missing:
-            return sum(map(get, unit.bigrams - covered)) * factors[i], [unit]
-        group = missing + [unit]
-        n_words = sum(u.n_words for u in group)
-        prior = factors[i] * unit.n_words ** exponent
-        concepts = set().union(*(u.bigrams for u in group)) - covered
-        return sum(map(get, concepts)) * prior / n_words ** exponent, group
-
-    done = [before is None for before in needs]
-    heap = [(-(evaluate(i)[0] if needs[i] else g), i, 0) for i, g in enumerate(gains) if not done[i]]
-    heapify(heap)
-    # Candidates still in play, by length: once even the shortest cannot fit, nothing can.
-    left = Counter(candidates[i].n_words for _, i, _ in heap)
-    shortest_left = min(left, default=1)
-
-    def drop(i: int) -> None:
-        nonlocal shortest_left
-        done[i] = True
-        n_words = candidates[i].n_words
-        left[n_words] -= 1
-        if n_words == shortest_left and not left[n_words]:
-            shortest_left = min((n for n, count in left.items() if count), default=1)
-
-    chosen: list[Unit] = []
-    version = 0  # number of picks (of a sentence or a group)
-    used_words = 0
-    chosen_terms: set[int] = set()
-    shortest = 10**9
-    fits, limit = budget.fits, settings.max_similarity
-    while heap and fits(used_words, len(chosen), shortest_left):
-        neg_bound, i, computed = heappop(heap)
-        if done[i]:
-            continue  # a stale entry of a candidate picked or dropped since
-        unit = candidates[i]
-        if not fits(used_words, len(chosen), unit.n_words):
-            drop(i)  # not even alone: used words only grow
-            continue
-        if computed == version:
-            current = -neg_bound
-        elif needs[i]:
-            current = evaluate(i)[0]
-        else:
-            current = sum(map(get, unit.bigrams - covered)) * factors[i]
-        if current > 0 and heap and current < -heap[0][0] - 1e-12:
-            heappush(heap, (-current, i, version))
-            continue
-        if current <= 0:
-            drop(i)
-            continue
-        group = evaluate(i)[1] if needs[i] else [unit]
-        if len(group) > 1 and not _fits_all(budget, used_words, len(chosen), [u.n_words for u in group]):
-            continue  # the group may fit later, when some of its sentences get picked on their own
-        if any(_repeats(u, chosen, chosen_terms, shortest, limit) for u in group):
-            drop(i)
-            continue
-        for u in group:
-            chosen.append(u)
-            picked.add(id(u))
-            chosen_terms |= u.terms
-            shortest = min(shortest, len(u.terms) or 1)
-            covered.update(u.bigrams)
-            used_words += u.n_words
-            j = index.get(id(u))
-            if j is not None and not done[j]:
-                drop(j)
-        version += 1
-        for u in group:
-            for j in waiting.get(id(u), ()):
-                if not done[j]:
-                    heappush(heap, (-evaluate(j)[0], j, version))
-    return chosen
-
-
-def _fits_all(budget: Budget, used_words: int, used_sentences: int, lengths: Sequence[int]) -> bool:
-    """Whether sentences of these lengths all fit, one after the other."""
-    for n_words in lengths:
-        if not budget.fits(used_words, used_sentences, n_words):
-            return False
-        used_words += n_words
-        used_sentences += 1
-    return True
