@@ -171,16 +171,25 @@ def test_referring_sentence_brings_its_antecedent_or_stays_out() -> None:
     assert not texts or not texts[0].startswith("He ")
 
 
-def test_quote_tail_comes_with_the_sentences_that_open_its_quotation() -> None:
+@pytest.mark.parametrize(("opening", "tail", "other"), [
     # The opening sentence is no candidate on its own (it opens a quote it does not close)
     # but comes along with the tail, so the quotation reads whole: before, the tail was dropped.
+    ("\"We had no choice but to act quickly.",
+     "The corroded bridge cables needed urgent repairs before anyone could cross again,\" the harbour chief said.",
+     "Engineers warned on Monday that the corroded bridge cables had snapped in two places."),
+    # A tail that opens with a pronoun reaches back to its quotation's opening too.
+    ("\"The corroded bridge cables snapped in two places on Monday.",
+     "They needed urgent repairs before anyone could cross the bridge again,\" the harbour chief said.",
+     "Engineers warned that urgent repairs to the harbour bridge could take ten weeks or more."),
+])
+def test_quote_tail_comes_with_the_sentences_that_open_its_quotation(opening: str, tail: str, other: str) -> None:
     _, a = make_article("q", [
         "The harbour authority met on Tuesday morning in the town hall to discuss the annual budget.",
-        "\"We had no choice but to act quickly.",
-        "The corroded bridge cables needed urgent repairs before anyone could cross again,\" the harbour chief said.",
+        opening,
+        tail,
     ])
     _, b = make_article("r", [
-        "Engineers warned on Monday that the corroded bridge cables had snapped in two places.",
+        other,
         "Ferry operators expect many more passengers while the crossing stays closed to all traffic.",
     ])
     texts = [s.text for s in summarize([a, b], Budget(words=80))]
@@ -197,17 +206,3 @@ def test_quote_tail_without_room_for_its_opening_stays_out() -> None:
     texts = [s.text for s in summarize([a], Budget(words=20))]
     assert a[1].text not in texts
 
-
-def test_quote_tail_opening_with_a_pronoun_comes_with_its_quotation() -> None:
-    _, a = make_article("q", [
-        "The harbour authority met on Tuesday morning in the town hall to discuss the annual budget.",
-        "\"The corroded bridge cables snapped in two places on Monday.",
-        "They needed urgent repairs before anyone could cross the bridge again,\" the harbour chief said.",
-    ])
-    _, b = make_article("r", [
-        "Engineers warned that urgent repairs to the harbour bridge could take ten weeks or more.",
-        "Ferry operators expect many more passengers while the crossing stays closed to all traffic.",
-    ])
-    texts = [s.text for s in summarize([a, b], Budget(words=80))]
-    assert a[2].text in texts
-    assert texts[texts.index(a[2].text) - 1] == a[1].text

@@ -29,8 +29,7 @@ _CONTRIBUTED = re.compile(r"contributed (?:reporting )?to this (?:report|story|a
 _COPYRIGHT = re.compile(r"^(?:©|copyright)\s*(?:©\s*)?\d{4}")
 # A web archive's own notice, served in place of a page it captured (the Wayback Machine's
 # "these crawls are part of an effort to archive pages..."): about the archive, never news.
-ARCHIVE_NOTICE = re.compile(r"crawl data to the internet archive|these crawls are part of an effort to archive"
-                            r"|(?:web|wayback) crawls? (?:data )?(?:is|are) (?:donated|part of)")
+ARCHIVE_NOTICE = re.compile(r"crawl data to the internet archive|these crawls are part of an effort to archive")
 _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("subscribe", "subscribe", _SUBSCRIBE), ("subscriber", "subscribe", _SUBSCRIBE),
     ("subscribers", "subscribe", _SUBSCRIBE), ("subscription", "subscribe", _SUBSCRIBE),

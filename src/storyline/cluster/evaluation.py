@@ -1,8 +1,9 @@
 """``storyline cluster``: JSONL articles in, one story per article out, for evaluation.
 
 Runs the library's own path (clean, dedup, incremental assignment, then the batch
-re-cluster of ``storyline recluster``) over a throwaway in-memory library, in input order. Each line is ``{"id", "text", optional "title",
-"published", "source"}``; each output line ``{"id", "story"}``. Duplicates get their
+re-cluster of ``storyline recluster``) over a throwaway in-memory library, in input order.
+Each line is ``{"id", "text", optional "title", "published", "source"}``; each output line
+``{"id", "story"}``. Duplicates get their
 original's story; an article with no text left after cleaning is a story of its own.
 """
 

@@ -152,7 +152,6 @@ def summarize_concepts(
     return chosen
 
 
-
 # Update summaries: share of a sentence's concepts that must be new.
 MIN_NOVELTY = 0.5
 
