@@ -62,9 +62,12 @@ def quality(cv: bool) -> list[str]:
     incremental = partial(tune_cluster.score, batch=False)
     rows = [
         _row("storyline batch (shipped: `storyline cluster`, `storyline recluster`)", ours),
-        _row("batch without the neighbour-rank penalty (plain average link, its best threshold 0.18)",
-             tune_cluster.score(items, replace(PARAMS, rank_penalty=0.0, batch_threshold=0.18))),
+        _row("batch without the neighbour-rank penalty (plain average link, its best threshold 0.12)",
+             tune_cluster.score(items, replace(PARAMS, rank_penalty=0.0, batch_threshold=0.12))),
         _row("batch with short articles placed too (min_terms=0)", tune_cluster.score(items, replace(PARAMS, min_terms=0))),
+        _row("batch on single terms only (no term pairs, no min df; the method before, at its 0.06/0.1)",
+             tune_cluster.score(items, replace(PARAMS, batch_phrases=False, batch_min_df=1, batch_threshold=0.06,
+                                               rank_penalty=0.1))),
         _row("storyline incremental (shipped: `storyline add`)", incremental(items, PARAMS)),
         _row("incremental without inferring dates from the text", incremental(items, replace(PARAMS, infer_dates=False))),
         _row("incremental TF-IDF cosine only (no entities), same threshold", incremental(items, replace(PARAMS, entity_weight=0.0))),
@@ -76,7 +79,8 @@ def quality(cv: bool) -> list[str]:
         "",
         f"{len(items)} documents, {len(set(gold.values()))} true clusters (junk pages included as they are). "
         f"Shipped batch: batch_threshold={PARAMS.batch_threshold}, rank_penalty={PARAMS.rank_penalty}, "
-        f"neighbours={PARAMS.neighbours}, min_terms={PARAMS.min_terms} "
+        f"neighbours={PARAMS.neighbours}, min_terms={PARAMS.min_terms}, batch_phrases={PARAMS.batch_phrases}, "
+        f"batch_min_df={PARAMS.batch_min_df} "
         f"({seconds:.1f} s, {len(items) / seconds:.0f} documents/s including cleaning and the incremental pass); "
         f"incremental: join_threshold={PARAMS.join_threshold}, entity_weight={PARAMS.entity_weight}.",
         "",

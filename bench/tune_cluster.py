@@ -37,8 +37,8 @@ from storyline.model import Article, RawDocument  # noqa: E402
 
 THRESHOLDS = (0.08, 0.1, 0.12, 0.15, 0.18, 0.22, 0.25, 0.28, 0.32)
 ENTITY_WEIGHTS = (0.0, 0.1, 0.2)
-BATCH_THRESHOLDS = (0.02, 0.04, 0.06, 0.08, 0.1)
-RANK_PENALTIES = (0.07, 0.1, 0.14, 0.2)
+BATCH_THRESHOLDS = (0.02, 0.03, 0.04, 0.05, 0.06, 0.08)
+RANK_PENALTIES = (0.05, 0.07, 0.1, 0.14)
 MODES = ("batch", "incremental")
 FOLDS = 5
 SEED = 0

@@ -149,3 +149,54 @@ def test_batch_respects_the_time_window_of_metadata_dates() -> None:
     labels = batch.cluster(vecs, [18_000, 18_001, 18_400, 18_401], sizes, PARAMS)
     assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
     assert len(set(batch.cluster(vecs, [None] * 4, sizes, PARAMS))) == 1  # undated: one story
+
+
+def test_phrase_counts_are_ordered_adjacent_content_term_pairs() -> None:
+    from storyline.cluster.vectors import content_buckets, phrase_counts
+
+    zoo = content_buckets(words("Monkeys at the Colchester Zoo cover their eyes"))
+    assert sum(phrase_counts(zoo).values()) == len(zoo) - 1  # stopwords dropped before pairing
+    shared = phrase_counts(content_buckets(words("a visit to Colchester Zoo")))
+    assert len(shared) == 2 and len(set(shared) & set(phrase_counts(zoo))) == 1  # "colchester zoo" only
+    assert not set(shared) & set(phrase_counts(content_buckets(words("zoo Colchester"))))  # order matters
+    assert phrase_counts(content_buckets(words("Zoo"))) == Counter()
+
+
+def test_weigh_drops_terms_only_one_document_has() -> None:
+    import numpy as np
+
+    from storyline.cluster.vectors import DocFreq, count_arrays, term_counts, weigh
+
+    counts = [term_counts(words(t)) for t in ("storm floods river town", "storm floods coast", "budget vote")]
+    df = DocFreq()
+    for c in counts:
+        df.add(c)
+    keys, weights = weigh(*count_arrays(counts[0]), df, min_df=2)
+    assert len(keys) == 2 and abs(float(weights @ weights) - 1.0) < 1e-9  # storm, flood; still unit length
+    assert len(weigh(*count_arrays(counts[2]), df, min_df=2)[0]) == 0
+    assert np.array_equal(weigh(*count_arrays(counts[0]), df)[0], count_arrays(counts[0])[0])  # default keeps all
+
+
+def test_recluster_saves_term_only_stories_and_idf() -> None:
+    """Batch mode clusters on terms and term pairs, but what it leaves for later incremental
+    adds (story centroids, document frequencies) must be of terms only, as those compare."""
+    from storyline.cluster.features import featurize
+    from storyline.cluster.vectors import DocFreq, unpack
+
+    docs = [d for e in ("bridge", "storm") for d in event_docs(e, 3, seed=6, day=dt.date(2022, 2, 2))]
+    with open_store(":memory:") as store:
+        Corpus(store).add(docs)
+        corpus = Corpus(store)
+        corpus.recluster()
+        articles = list(store.iter_articles())
+        plain = [featurize(a) for a in articles]
+        with_pairs = [featurize(a, phrases=True) for a in articles]
+        assert [f.terms for f in plain] == [f.terms for f in with_pairs] and plain[0].phrases is None
+        df = DocFreq()
+        for f in plain:
+            df.add(f.terms)
+        assert (corpus.df.counts == df.counts).all() and corpus.df.docs == len(articles)
+        terms = set().union(*(f.terms for f in plain))
+        rows = store.load_stories(None, None) + store.load_stories(0, 10**6)
+        assert rows and all(set(unpack(r.centroid)) <= terms for r in rows)
+        assert sorted(s.size for s in store.stories()) == [3, 3]

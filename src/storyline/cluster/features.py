@@ -14,7 +14,7 @@ import numpy as np
 
 from storyline.cluster import dedup
 from storyline.cluster.entities import entities
-from storyline.cluster.vectors import term_counts
+from storyline.cluster.vectors import content_buckets, count_terms, phrase_counts
 from storyline.model import Article
 from storyline.text.terms import words
 
@@ -37,14 +37,19 @@ class Features:
     entities: Counter[str]  # top entity strings with counts
     day: int | None  # publication day, None when undated
     day_inferred: bool = False  # the day was inferred from the text, not given by metadata
+    phrases: Counter[int] | None = None  # hashed adjacent-term pair counts (batch mode only)
 
 
-def featurize(article: Article) -> Features:
+def featurize(article: Article, phrases: bool = False) -> Features:
+    """``phrases``: also count adjacent content-term pairs (``vectors.phrase_counts``), which
+    only batch mode uses; incremental assignment skips them to stay cheap."""
     tokens = words(article.clean_text)
+    buckets = content_buckets(tokens)
     return Features(
-        terms=term_counts(tokens, article.title),
+        terms=count_terms(buckets, article.title),
         signature=dedup.signature(tokens),
         entities=entities(article.clean_text if not article.title else f"{article.title}\n{article.clean_text}"),
         day=day_number(article.published),
         day_inferred=getattr(article, "published_from", None) not in (None, "metadata"),
+        phrases=phrase_counts(buckets) if phrases else None,
     )

@@ -173,23 +173,35 @@ class Corpus:
         at once (``cluster.batch``: average link over nearest neighbours, which incremental
         assignment cannot afford), with IDF from the whole library. Returns the number of
         articles."""
+        p = self.params
         with self.store.batch():
             self.store.clear_stories()
             self.df = vectors.DocFreq()
+            # Clustering reads terms and term pairs (``batch_phrases``) with their own document
+            # frequencies; the stories saved, and the IDF kept for later adds, are of terms only,
+            # as incremental assignment compares terms only.
+            pair_df = vectors.DocFreq() if p.batch_phrases else self.df
             # One featurizing pass: counts kept as compact arrays until the IDF is complete.
-            ids, counts, ents, days, sizes, titles = [], [], [], [], [], []
+            ids, counts, both, ents, days, sizes, titles = [], [], [], [], [], [], []
             for article in self.store.iter_articles():
-                f = featurize(article)
+                f = featurize(article, phrases=p.batch_phrases)
                 self.df.add(f.terms)
                 ids.append(article.id)
                 counts.append(vectors.count_arrays(f.terms))
+                if f.phrases is not None:
+                    terms_and_pairs = f.terms + f.phrases
+                    pair_df.add(terms_and_pairs)
+                    both.append(vectors.count_arrays(terms_and_pairs))
                 ents.append(f.entities)
                 days.append(None if f.day_inferred else f.day)  # only metadata dates gate
                 sizes.append(sum(f.terms.values()))
                 titles.append(article_title(article))
+            cluster_vecs = [vectors.weigh(keys, tf, pair_df, p.batch_min_df) for keys, tf in (both or counts)]
+            del both
+            labels = batch.cluster(cluster_vecs, days, sizes, p)
+            del cluster_vecs
             vecs = [vectors.weigh(keys, tf, self.df) for keys, tf in counts]
             del counts
-            labels = batch.cluster(vecs, days, sizes, self.params)
             self._save_batch_stories(ids, vecs, ents, days, titles, labels)
             self.index = StoryIndex(self.store, self.params)
             self.store.set_meta("df", self.df.to_bytes())

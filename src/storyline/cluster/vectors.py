@@ -38,10 +38,36 @@ SparseVec = dict[int, float]
 def term_counts(tokens: list[str], title: str | None = None) -> Counter[int]:
     """Bucketed content-term counts of an article's lowercase ``tokens``; the title counts
     twice more, as editors pack its words with what the story is about."""
-    counts = Counter(map(_BUCKETS.__getitem__, stems([w for w in tokens if w not in STOPWORDS and len(w) > 1])))
+    return count_terms(content_buckets(tokens), title)
+
+
+def content_buckets(tokens: list[str]) -> list[int]:
+    """The buckets of an article's content terms (stopwords and 1-letter tokens dropped,
+    stemmed), in text order."""
+    return list(map(_BUCKETS.__getitem__, stems([w for w in tokens if w not in STOPWORDS and len(w) > 1])))
+
+
+def count_terms(buckets: list[int], title: str | None = None) -> Counter[int]:
+    """``term_counts`` of buckets already made by ``content_buckets``."""
+    counts = Counter(buckets)
     if title:
         counts.update(map(_BUCKETS.__getitem__, content_terms(title) * 2))
     return counts
+
+
+_PAIR_MIX = 0x9E3779B1  # odd: multiplying by it permutes the buckets, so pairs spread evenly
+
+
+def phrase_counts(buckets: list[int]) -> Counter[int]:
+    """Counts of adjacent content-term pairs ("colchester zoo", "jobs speech", with the
+    stopwords between them dropped), hashed into the same ``DIM`` buckets as single terms
+    (a pair lands on a term's bucket about once in a million). Batch mode clusters on terms
+    and pairs: a pair shared by two articles is much stronger evidence of one story than
+    its two words apart (see ``batch``)."""
+    if len(buckets) < 2:
+        return Counter()
+    b = np.asarray(buckets, dtype=np.int64)
+    return Counter((((b[:-1] * _PAIR_MIX) ^ b[1:]) & (DIM - 1)).tolist())
 
 
 class DocFreq:
@@ -87,8 +113,13 @@ def count_arrays(terms: Counter[int]) -> tuple[np.ndarray, np.ndarray]:
             np.fromiter(terms.values(), dtype=np.float64, count=len(terms)))
 
 
-def weigh(keys: np.ndarray, tf: np.ndarray, df: DocFreq) -> tuple[np.ndarray, np.ndarray]:
-    """``tfidf_arrays`` of counts already in arrays (``count_arrays``)."""
+def weigh(keys: np.ndarray, tf: np.ndarray, df: DocFreq, min_df: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """``tfidf_arrays`` of counts already in arrays (``count_arrays``). ``min_df`` > 1 drops
+    the buckets fewer documents have: a term only one article has can make it similar to
+    no other, and only lengthens its vector, lowering all of its cosines."""
+    if min_df > 1 and len(keys):
+        keep = df.counts[keys] >= min_df
+        keys, tf = keys[keep], tf[keep]
     if not len(keys):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
     idf = np.log((df.docs + 1) / (df.counts[keys] + 1.0)) + 1.0
