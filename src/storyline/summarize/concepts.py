@@ -130,10 +130,10 @@ def summarize_concepts(
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
         if not chosen and settings.repair_orphans and settings.orphan_groups:
-            chosen = greedy_groups(docs, candidates, factors, first_gains, pickable, weights, budget, settings)
+            chosen = greedy_groups(docs, candidates, factors, masses, first_gains, pickable, weights, budget, settings)
         else:
             gains = first_gains if not chosen else None
-            chosen = greedy(candidates, factors, gains, chosen, excluded, weights, budget, settings)
+            chosen = greedy(candidates, factors, masses, gains, chosen, excluded, weights, budget, settings)
         picked = {id(u) for u in chosen}
         orphans = orphans_of(chosen, docs, picked)
         if not orphans or not settings.repair_orphans:

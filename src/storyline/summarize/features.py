@@ -25,6 +25,9 @@ FEATURES: tuple[str, ...] = (
 
 _QUOTE = re.compile('["“”]')
 _DIGIT = re.compile(r"\d")
+# ``\d`` looks each character up in Unicode's tables; a range test is cheaper and finds
+# every ASCII digit, so ``\d`` is only needed for text with other characters.
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def concept_masses(units: Sequence[Unit], weights: dict[int, float]) -> list[float]:
@@ -98,7 +101,8 @@ def candidate_features(
             centroid,
             float(unit.dangling),
             float(unit.quoted and _QUOTE.search(text) is not None),  # quoted: any mark, a superset
-            float(_DIGIT.search(text) is not None),
+            # A digit of any script (\d); most texts are settled by the ASCII range test.
+            float(_ASCII_DIGIT.search(text) is not None or (not text.isascii() and _DIGIT.search(text) is not None)),
             log_doc_lens[unit.doc],
             log_articles,
             float(rank == 0),

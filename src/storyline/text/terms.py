@@ -48,17 +48,26 @@ class _TermCodes(dict[str, int]):
     stopwords. Scoring compares sets of these ints, far cheaper to hash than strings."""
 
     def __missing__(self, word: str) -> int:
-        # The stemmer directly, not the _STEMS cache: this dict is the cache for codes.
-        stem_id = _STEM_IDS.setdefault(_STEMMER.stemWord(word), len(_STEM_IDS) + 1)
-        code = self[word] = -stem_id if word in STOPWORDS or len(word) < 2 else stem_id
+        code = self[word] = _new_code(word)
         return code
+
+
+def _new_code(word: str) -> int:
+    """The code of a word not seen before (see ``_TermCodes``)."""
+    # The stemmer directly, not the _STEMS cache: _CODES is the cache for codes.
+    stem_id = _STEM_IDS.setdefault(_STEMMER.stemWord(word), len(_STEM_IDS) + 1)
+    return -stem_id if word in STOPWORDS or len(word) < 2 else stem_id
 
 
 class _ByteTermCodes(dict[bytes, int]):
     """The same codes keyed by ASCII bytes tokens, as ``word_bytes`` makes them."""
 
     def __missing__(self, word: bytes) -> int:
-        code = self[word] = _CODES[word.decode("ascii")]
+        text = word.decode("ascii")
+        code = _CODES.get(text)
+        if code is None:  # a new word: computed here, not through a second __missing__
+            code = _CODES[text] = _new_code(text)
+        self[word] = code
         return code
 
 
@@ -85,6 +94,11 @@ def word_bytes(text: str) -> list[bytes]:
 
 def word_count(text: str) -> int:
     """Whitespace-separated words: how budgets are set and how evaluation truncates."""
+    # Cleaned sentences have single spaces and no other whitespace: counting spaces gives
+    # the same number without building a string per word. (``isprintable`` is false for
+    # every whitespace character but the space, ASCII or not.)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
     return len(text.split())
 
 
