@@ -56,7 +56,7 @@ def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, f
     # (n + support_weight * 0): copy those at C speed, then fix the few others. They stay
     # ints, which sum to exactly the same values as the integral floats they stand for.
     weights: dict[int, float] = dict(frequency)
-    per_doc: dict[int, list[frozenset[int]]] = {}
+    per_doc: dict[int, list[set[int]]] = {}
     for unit in units:
         per_doc.setdefault(unit.doc, []).append(unit.bigrams)
     doc_sets = [set().union(*sets) for sets in per_doc.values()]
