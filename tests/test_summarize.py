@@ -223,3 +223,13 @@ def test_byte_codes_match_str_codes_for_new_words() -> None:
 
     text = "Zyxwvutsrqp qwertyzzz saying the says xq runs"
     assert byte_term_codes(word_bytes(text)) == term_codes(words(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Plain ASCII, with CAPS and 42 numbers.", "“Curly” quotes — and dashes…", "İstanbul’s Kelvin: 300\u212a",
+    "Ünïcödé wörds and DİYARBAKIR", "tab\tsplit\nlines", "",
+])
+def test_word_bytes_are_words(text: str) -> None:
+    from storyline.text.terms import word_bytes, words
+
+    assert [w.decode("ascii") for w in word_bytes(text)] == words(text)

@@ -78,9 +78,13 @@ _STEM_IDS: dict[str, int] = {}
 _CODES = _TermCodes()
 _BYTE_CODES = _ByteTermCodes()
 
-# Every byte but [a-z0-9] becomes a space. After lowercasing, ROUGE's tokens are the runs of
-# [a-z0-9]: all other characters, non-ASCII ones included, only separate tokens.
-_SEPARATORS = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
+# Every byte but [A-Za-z0-9] becomes a space, and A-Z become a-z. After lowercasing, ROUGE's
+# tokens are the runs of [a-z0-9]: all other characters, non-ASCII ones included, only
+# separate tokens.
+_SEPARATORS = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else b + 32 if 65 <= b <= 90 else 32 for b in range(256))
+# The only characters outside ASCII whose lowercase has an ASCII letter or digit (found by
+# scanning all of Unicode): "İ" -> "i̇" and the Kelvin sign -> "k".
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
 
 
 def words(text: str) -> list[str]:
@@ -90,8 +94,14 @@ def words(text: str) -> list[str]:
 
 def word_bytes(text: str) -> list[bytes]:
     """``words(text)`` as ASCII bytes, twice as fast: non-ASCII characters become ``?``
-    (one separator byte each), then every separator a space, and bytes split in C."""
-    return text.lower().encode("ascii", "replace").translate(_SEPARATORS).split()
+    (one separator byte each), then every separator a space, and bytes split in C.
+
+    Lowercasing is part of the byte translation: ``str.lower`` looks every character of a
+    non-ASCII text up in Unicode's tables, and only two characters outside ASCII lowercase
+    to a token character, so only a text with one of them needs it."""
+    if _LOWERS_TO_ASCII[0] in text or _LOWERS_TO_ASCII[1] in text:
+        text = text.lower()
+    return text.encode("ascii", "replace").translate(_SEPARATORS).split()
 
 
 def word_count(text: str) -> int:
