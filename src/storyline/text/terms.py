@@ -106,11 +106,8 @@ def word_bytes(text: str) -> list[bytes]:
 
 def word_count(text: str) -> int:
     """Whitespace-separated words: how budgets are set and how evaluation truncates."""
-    # Cleaned sentences have single spaces and no other whitespace: counting spaces gives
-    # the same number without building a string per word. (``isprintable`` is false for
-    # every whitespace character but the space, ASCII or not.)
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text.count(" ") + 1 if text else 0
+    # Counting spaces after ruling out other whitespace (isprintable) measured no cheaper:
+    # isprintable looks up every character, about what split spends building the words.
     return len(text.split())
 
 
