@@ -82,18 +82,18 @@ def candidate_features(
     doc_lens = [len(doc) for doc in docs]
     log_doc_lens = [math.log(1 + n) for n in doc_lens]
     log_words = {n: math.log(n) for n in {u.n_words for u in candidates}}
-    count = df.__getitem__
+    count, idf2, toward, sqrt = df.__getitem__, idf2_of.__getitem__, toward_of.__getitem__, math.sqrt
+    rank_scale = [max(1, n) for n in doc_lens]  # relative position: rank / article length
     rows = []
     for i, unit in enumerate(candidates):
         counts = list(map(count, unit.terms))
-        norm = math.sqrt(sum(map(idf2_of.__getitem__, counts))) or 1.0
-        centroid = sum(map(toward_of.__getitem__, counts)) / (norm * centroid_norm)
-        doc_len = doc_lens[unit.doc]
+        norm = sqrt(sum(map(idf2, counts))) or 1.0
+        centroid = sum(map(toward, counts)) / (norm * centroid_norm)
         rank = ranks[i]
         text = unit.sentence.text
         rows.append([
             1.0 / (1 + rank),
-            rank / max(1, doc_len),
+            rank / rank_scale[unit.doc],
             unit.doc / n_docs,
             log_words[unit.n_words],
             density[i] / top,
