@@ -147,3 +147,19 @@ def test_focus_and_since_flags(story: Path, capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit) as exc:
         main(["brief", str(story), "--since", "last week"])
     assert exc.value.code == EXIT_USAGE
+
+
+def test_each_command_is_registered_by_its_listed_module() -> None:
+    """A run builds only its command's module's parsers (``MODULE_OF``): the table must name
+    every command, and the module that registers it."""
+    import argparse
+    from importlib import import_module
+
+    from storyline.cli import COMMANDS, MODULE_OF
+
+    registered = {}
+    for name in COMMANDS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        import_module(f"storyline.cli.{name}").register(sub)
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == MODULE_OF

@@ -206,3 +206,30 @@ def test_quote_tail_without_room_for_its_opening_stays_out() -> None:
     texts = [s.text for s in summarize([a], Budget(words=20))]
     assert a[1].text not in texts
 
+
+
+@pytest.mark.parametrize("text", [
+    "", "one", "Two words.", "  padded  text ", "double  space", "tab\tand\nnewline",
+    "non\u00a0breaking space", "a \u2003 wide space", "ends with space ", "line\u2028separator",
+])
+def test_word_count_is_whitespace_split(text: str) -> None:
+    from storyline.text.terms import word_count
+
+    assert word_count(text) == len(text.split())
+
+
+def test_byte_codes_match_str_codes_for_new_words() -> None:
+    from storyline.text.terms import byte_term_codes, term_codes, word_bytes, words
+
+    text = "Zyxwvutsrqp qwertyzzz saying the says xq runs"
+    assert byte_term_codes(word_bytes(text)) == term_codes(words(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Plain ASCII, with CAPS and 42 numbers.", "“Curly” quotes — and dashes…", "İstanbul’s Kelvin: 300\u212a",
+    "Ünïcödé wörds and DİYARBAKIR", "tab\tsplit\nlines", "",
+])
+def test_word_bytes_are_words(text: str) -> None:
+    from storyline.text.terms import word_bytes, words
+
+    assert [w.decode("ascii") for w in word_bytes(text)] == words(text)

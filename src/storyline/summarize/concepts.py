@@ -56,7 +56,7 @@ def concept_weights(units: Sequence[Unit], support_weight: float) -> dict[int, f
     # (n + support_weight * 0): copy those at C speed, then fix the few others. They stay
     # ints, which sum to exactly the same values as the integral floats they stand for.
     weights: dict[int, float] = dict(frequency)
-    per_doc: dict[int, list[frozenset[int]]] = {}
+    per_doc: dict[int, list[set[int]]] = {}
     for unit in units:
         per_doc.setdefault(unit.doc, []).append(unit.bigrams)
     doc_sets = [set().union(*sets) for sets in per_doc.values()]
@@ -130,10 +130,10 @@ def summarize_concepts(
     chosen: list[Unit] = []
     for _ in range(MAX_REPAIRS if settings.repair_orphans else 1):
         if not chosen and settings.repair_orphans and settings.orphan_groups:
-            chosen = greedy_groups(docs, candidates, factors, first_gains, pickable, weights, budget, settings)
+            chosen = greedy_groups(docs, candidates, factors, masses, first_gains, pickable, weights, budget, settings)
         else:
             gains = first_gains if not chosen else None
-            chosen = greedy(candidates, factors, gains, chosen, excluded, weights, budget, settings)
+            chosen = greedy(candidates, factors, masses, gains, chosen, excluded, weights, budget, settings)
         picked = {id(u) for u in chosen}
         orphans = orphans_of(chosen, docs, picked)
         if not orphans or not settings.repair_orphans:

@@ -25,6 +25,9 @@ FEATURES: tuple[str, ...] = (
 
 _QUOTE = re.compile('["“”]')
 _DIGIT = re.compile(r"\d")
+# ``\d`` looks each character up in Unicode's tables; a range test is cheaper and finds
+# every ASCII digit, so ``\d`` is only needed for text with other characters.
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def concept_masses(units: Sequence[Unit], weights: dict[int, float]) -> list[float]:
@@ -79,18 +82,18 @@ def candidate_features(
     doc_lens = [len(doc) for doc in docs]
     log_doc_lens = [math.log(1 + n) for n in doc_lens]
     log_words = {n: math.log(n) for n in {u.n_words for u in candidates}}
-    count = df.__getitem__
+    count, idf2, toward, sqrt = df.__getitem__, idf2_of.__getitem__, toward_of.__getitem__, math.sqrt
+    rank_scale = [max(1, n) for n in doc_lens]  # relative position: rank / article length
     rows = []
     for i, unit in enumerate(candidates):
         counts = list(map(count, unit.terms))
-        norm = math.sqrt(sum(map(idf2_of.__getitem__, counts))) or 1.0
-        centroid = sum(map(toward_of.__getitem__, counts)) / (norm * centroid_norm)
-        doc_len = doc_lens[unit.doc]
+        norm = sqrt(sum(map(idf2, counts))) or 1.0
+        centroid = sum(map(toward, counts)) / (norm * centroid_norm)
         rank = ranks[i]
         text = unit.sentence.text
         rows.append([
             1.0 / (1 + rank),
-            rank / max(1, doc_len),
+            rank / rank_scale[unit.doc],
             unit.doc / n_docs,
             log_words[unit.n_words],
             density[i] / top,
@@ -98,7 +101,8 @@ def candidate_features(
             centroid,
             float(unit.dangling),
             float(unit.quoted and _QUOTE.search(text) is not None),  # quoted: any mark, a superset
-            float(_DIGIT.search(text) is not None),
+            # A digit of any script (\d); most texts are settled by the ASCII range test.
+            float(_ASCII_DIGIT.search(text) is not None or (not text.isascii() and _DIGIT.search(text) is not None)),
             log_doc_lens[unit.doc],
             log_articles,
             float(rank == 0),

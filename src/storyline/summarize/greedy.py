@@ -8,7 +8,7 @@ upper bounds) picks exactly what the plain greedy would, in near-linear time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from heapq import heapify, heappop, heappush
 from typing import TYPE_CHECKING
 
@@ -20,20 +20,21 @@ if TYPE_CHECKING:  # concepts.py imports this module
     from storyline.summarize.concepts import ConceptSettings
 
 
-def greedy(candidates: Sequence[Unit], factors: Sequence[float], gains: Sequence[float] | None,
-            chosen: list[Unit], excluded: set[int], weights: dict[int, float],
+def greedy(candidates: Sequence[Unit], factors: Sequence[float], masses: Sequence[float],
+            gains: Sequence[float] | None, chosen: list[Unit], excluded: set[int], weights: dict[int, float],
             budget: Budget, settings: ConceptSettings) -> list[Unit]:
     """Extend ``chosen`` greedily until the budget is full (lazy greedy over a heap).
 
     ``gains``: each candidate's gain given ``chosen``, when the caller already knows them.
-    A candidate's gain is ``factors[i]`` times the weight of its concepts not yet covered.
+    A candidate's gain is ``factors[i]`` times the weight of its concepts not yet covered:
+    its ``masses[i]`` (``features.concept_masses``) less what is covered (``uncovered``).
     """
     chosen = list(chosen)
     skip = excluded.union(map(id, chosen))
     covered: set[int] = set().union(*(u.bigrams for u in chosen))
     get = weights.__getitem__
     if gains is None:
-        gains = [sum(map(get, u.bigrams - covered)) * f for u, f in zip(candidates, factors)]
+        gains = [uncovered(u, m, covered, get) * f for u, m, f in zip(candidates, masses, factors)]
     # Heap of (-upper bound, index, version): the index breaks ties (and so never lets
     # versions be compared); the version is len(chosen) when the bound was computed, so a
     # bound computed since the last pick is exact and is not recomputed.
@@ -54,7 +55,7 @@ def greedy(candidates: Sequence[Unit], factors: Sequence[float], gains: Sequence
         if computed == version:
             current = -neg_bound
         else:
-            current = sum(map(get, unit.bigrams - covered)) * factors[i]
+            current = uncovered(unit, masses[i], covered, get) * factors[i]
         if current > 0 and heap and current < -heap[0][0] - 1e-12:
             heappush(heap, (-current, i, version))
             continue
@@ -75,6 +76,14 @@ def greedy(candidates: Sequence[Unit], factors: Sequence[float], gains: Sequence
     return chosen
 
 
+def uncovered(unit: Unit, mass: float, covered: set[int], get: Callable[[int], float]) -> float:
+    """The weight of ``unit``'s concepts not in ``covered``, given ``mass``, the weight of all
+    of them. Few of a sentence's concepts are covered when it is re-scored, so subtracting
+    those builds a far smaller set than ``unit.bigrams - covered``; the weights are integral
+    (``concepts.concept_weights``), so the difference is exact and equals that sum."""
+    return mass - sum(map(get, unit.bigrams & covered))
+
+
 def repeats(unit: Unit, chosen: Sequence[Unit], chosen_terms: set[int], shortest: int, limit: float) -> bool:
     """Whether ``unit`` nearly repeats a chosen sentence. The overlap with all chosen terms
     bounds every pairwise cosine, so most candidates skip the pairwise loop."""
@@ -85,15 +94,16 @@ def repeats(unit: Unit, chosen: Sequence[Unit], chosen_terms: set[int], shortest
 
 
 def greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], factors: Sequence[float],
-                   gains: Sequence[float], pickable: set[int], weights: dict[int, float], budget: Budget,
-                   settings: ConceptSettings) -> list[Unit]:
+                   masses: Sequence[float], gains: Sequence[float], pickable: set[int], weights: dict[int, float],
+                   budget: Budget, settings: ConceptSettings) -> list[Unit]:
     """Lazy greedy like ``greedy``, where a sentence that needs others before it (a pronoun
     opener, a quote tail: ``needed``) competes as a group with those it still needs: the
     group's gain is its new concepts' weight times the sentence's prior, per word of the
     group. Picking it picks the whole group. A sentence that cannot be made to read is
     never picked.
 
-    ``gains``: each candidate's gain alone with nothing covered.
+    ``masses``: each candidate's concept weight (see ``greedy``); ``gains``: its gain alone
+    with nothing covered.
 
     A group's gain can rise when one of its sentences is picked on its own (fewer words to
     pay for), so each pick pushes fresh entries for the groups it shortens; stale entries
@@ -115,7 +125,7 @@ def greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], fa
         unit = candidates[i]
         missing = [u for u in needs[i] if id(u) not in picked]
         if not missing:
-            return sum(map(get, unit.bigrams - covered)) * factors[i], [unit]
+            return uncovered(unit, masses[i], covered, get) * factors[i], [unit]
         group = missing + [unit]
         n_words = sum(u.n_words for u in group)
         prior = factors[i] * unit.n_words ** exponent
@@ -156,7 +166,7 @@ def greedy_groups(docs: Sequence[Sequence[Unit]], candidates: Sequence[Unit], fa
         elif needs[i]:
             current = evaluate(i)[0]
         else:
-            current = sum(map(get, unit.bigrams - covered)) * factors[i]
+            current = uncovered(unit, masses[i], covered, get) * factors[i]
         if current > 0 and heap and current < -heap[0][0] - 1e-12:
             heappush(heap, (-current, i, version))
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 
 from storyline.model import Sentence
 from storyline.text.terms import byte_term_codes, word_bytes, word_count
@@ -39,6 +39,9 @@ DANGLING_OPENERS = frozenset(
 )
 
 
+# Stem codes stay below 2**22 (4M stems), so a pair packs into one int: a * _PAIR + b.
+_PAIR = 1 << 22
+
 _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_QUOTES = frozenset("\"”’'»")
 
@@ -53,13 +56,15 @@ class Unit:
 
     __slots__ = ("sentence", "doc", "n_words", "codes", "bigrams", "terms", "dangling", "refers_back", "quoted")
 
-    def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int], bigrams: frozenset[int],
-                 terms: frozenset[int], dangling: bool, refers_back: bool, quoted: bool) -> None:
+    def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int], bigrams: set[int],
+                 terms: set[int], dangling: bool, refers_back: bool, quoted: bool) -> None:
         self.sentence = sentence
         self.doc = doc  # index of the article in the cluster
         self.n_words = n_words  # whitespace words, the unit budgets count in
         self.codes = codes  # stem codes of its words (text.terms.term_codes)
-        self.bigrams = bigrams  # packed stem-code pairs, not made only of stopwords
+        # Packed stem-code pairs, not made only of stopwords. It and ``terms`` are plain sets,
+        # built by comprehension (no list in between), and never changed once built.
+        self.bigrams = bigrams
         # Stem codes of its content words. Every scorer needs them for every unit (the
         # centroid is over all sentences), so they are built here rather than on demand.
         self.terms = terms
@@ -77,9 +82,11 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     tokens = word_bytes(text)
     codes = byte_term_codes(tokens)
     # A bigram is two stem codes packed in one int; pairs of two stopwords carry no content.
-    ids = list(map(abs, codes))
-    bigrams = frozenset([(a << 22) | b for a, b, ca, cb in zip(ids, ids[1:], codes, codes[1:]) if ca > 0 or cb > 0])
-    terms = frozenset([c for c in codes if c > 0])
+    # A bigram packs the two stem ids (codes without their stopword sign) into one int:
+    # |a| * 2**22 + |b|. Pairs of two stopwords carry no content. This is the hottest loop
+    # of a batch (a few hundred thousand words): one pass over code pairs, no list between.
+    bigrams = {abs(a) * _PAIR + abs(b) for a, b in zip(codes, codes[1:]) if a > 0 or b > 0}
+    terms = {c for c in codes if c > 0}
     first = tokens[0].decode("ascii") if tokens else ""
     # Most sentences quote nobody: skip the counts. (Five substring tests cost a third of
     # one regex search.)
@@ -93,8 +100,8 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
 
 def ends_open_quote(text: str) -> bool:
     """The tail of a quotation split across sentences: it closes a quote it never opened."""
-    opening = sum(text.count(q) for q in "“«")
-    closing = sum(text.count(q) for q in "”»")
+    opening = text.count("“") + text.count("«")
+    closing = text.count("”") + text.count("»")
     if opening or closing:
         return closing > opening
     return text.count('"') % 2 == 1 and not text.startswith('"')
@@ -102,8 +109,8 @@ def ends_open_quote(text: str) -> bool:
 
 def opens_unclosed_quote(text: str) -> bool:
     """The head of a quotation split across sentences: it opens a quote it does not close."""
-    opening = sum(text.count(q) for q in "“«")
-    closing = sum(text.count(q) for q in "”»")
+    opening = text.count("“") + text.count("«")
+    closing = text.count("”") + text.count("»")
     if opening or closing:
         return opening > closing
     return text.count('"') % 2 == 1 and text.startswith('"')
@@ -131,7 +138,7 @@ def is_candidate(unit: Unit) -> bool:
             and not (unit.quoted and opens_unclosed_quote(text)))
 
 
-def cosine(a: frozenset[int], b: frozenset[int]) -> float:
+def cosine(a: AbstractSet[int], b: AbstractSet[int]) -> float:
     """Cosine similarity of two term sets (binary vectors)."""
     if not a or not b:
         return 0.0
