@@ -26,8 +26,10 @@ _MEDIA_WORDS = re.compile(
 )
 # A caption trailer: "... Feb. 9, 2017. - Sputnik International".
 _TRAILER = re.compile(r"\s[-–—|]\s+([A-Z][\w.&'’]*(?:\s+(?:[A-Z][\w.&'’]*|of|the|and|on)){0,4})$")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Latin letters are A-Za-z and these; _OTHER_LETTER matches no ASCII character.
+_LATIN_HIGH = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+_ASCII = bytes(range(0x80))
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # UTF-8 lead bytes of Greek, Cyrillic, Hebrew, Arabic (U+0340-U+06FF), Indic and Thai
 # (U+0800-U+0FFF), and CJK, kana and Hangul (U+3000-U+DFFF). Deleting every other byte is a
@@ -98,20 +100,26 @@ def script_leads(whole: str, high: bytes | None = None) -> bytes:
     return (whole.encode() if high is None else high).translate(None, _NOT_OTHER_SCRIPT_LEADS)
 
 
-def _latin_letters(text: str) -> int:
-    """How many Latin letters ``text`` has. In ASCII these are A-Z and a-z, and deleting
-    them in one bytes pass counts them without building a list of one-letter matches."""
-    if text.isascii():
-        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
-    return len(_LATIN.findall(text))
+def _letters(text: str) -> tuple[int, int]:
+    """(other-script letters, Latin letters) in ``text``.
+
+    Both are counts of characters in a class, so they can be taken apart: ASCII letters are
+    counted by deleting them in one bytes pass, and the two regexes only see the paragraph's
+    non-ASCII characters (a few per cent of it) instead of building a list of one-letter
+    matches over all of it."""
+    data = text.encode()
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if len(data) == len(text):  # ASCII: no other script, and no Latin letter beyond A-Z
+        return 0, ascii_letters
+    high = data.translate(None, _ASCII).decode()
+    return len(_OTHER_LETTER.findall(high)), ascii_letters + len(_LATIN_HIGH.findall(high))
 
 
 def _other_script(doc: _Doc, leads: bytes) -> None:
     """Mark paragraphs written mostly in another script than the document as a whole."""
-    if not leads:
+    if not leads or not doc.texts:
         return
-    others = [len(_OTHER_LETTER.findall(text)) if not text.isascii() else 0 for text in doc.texts]
-    latins = [_latin_letters(text) for text in doc.texts]
+    others, latins = zip(*map(_letters, doc.texts))
     document_latin = sum(latins) >= sum(others)
     for index, reason in enumerate(doc.reasons):
         if reason not in (None, "short non-sentence line"):
