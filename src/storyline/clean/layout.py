@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress, count
+from operator import not_
 
 from storyline.clean.boilerplate import is_reader_question, sentence_like, word_count
 from storyline.clean.headline import find_headline, looks_like_headline, match_title, title_case_ratio
@@ -68,10 +70,10 @@ def _caption_trailers(doc: _Doc) -> None:
     """Mark captions that end with an outlet trailer (a media word, or repeated)."""
     found: dict[int, str] = {}
     # An outlet name ends the line: no final full stop, a capitalised last word. Most lines
-    # end a sentence, so one comprehension picks the few candidates.
+    # end a sentence: compress skips them in C, and only the rest are looked at in Python.
+    reasons, words = doc.reasons, doc.words
     candidates = [
-        index for index, (end, reason, count) in enumerate(zip(doc.ends, doc.reasons, doc.words))
-        if not end and reason is None and count >= 8
+        index for index in compress(count(), map(not_, doc.ends)) if reasons[index] is None and words[index] >= 8
     ]
     for index in candidates:
         text = doc.texts[index]
@@ -215,8 +217,9 @@ def _lists(doc: _Doc) -> None:
     """The items after a kept line that introduces them ("Here is a recap of her No. 1s:")
     are content however short: keep them up to the next strong paragraph or real junk."""
     texts, reasons = doc.texts, doc.reasons
-    # Few lines, if any, end in a colon; a line that ends a sentence cannot.
-    for opener in [i for i, (text, end) in enumerate(zip(texts, doc.ends)) if not end and text[-1:] == ":"]:
+    # Few lines, if any, end in a colon; a line that ends a sentence cannot (compress skips
+    # those in C).
+    for opener in [i for i in compress(count(), map(not_, doc.ends)) if texts[i][-1:] == ":"]:
         if reasons[opener] is not None or doc.words[opener] < 3:
             continue
         index = opener + 1
@@ -271,8 +274,8 @@ def classify(
     _duplicates(doc)
     # Above a headline there can be a one-sentence caption (short); a lead paragraph is longer.
     strong = [
-        reason is None and (count >= _BODY_WORDS or (count >= _LEAD_WORDS and end))
-        for reason, count, end in zip(reasons, words, ends)
+        reason is None and (number >= _BODY_WORDS or (number >= _LEAD_WORDS and end))
+        for reason, number, end in zip(reasons, words, ends)
     ]
     headline = match_title(texts, title) if title else None
     if headline is not None:
