@@ -143,7 +143,10 @@ def is_promotional(text: str, lower: str, words: int, first: str | None = None) 
         # open with a verb and mention "free" or "stories" are ordinary sentences.
         if (words <= 10 and _PROMO_NOUNS.search(outside)) or (words <= 6 and not ends_sentence(text)):
             return True
-    return words <= 30 and addresses_reader(lower) and bool(_PROMO_NOUNS.search(_unquoted(lower)))
+    if words > 30 or "you" not in lower:
+        return False
+    outside = _unquoted(lower)  # addresses_reader, with the unquoted text kept for the nouns
+    return bool(_SECOND_PERSON.search(outside)) and bool(_PROMO_NOUNS.search(outside))
 
 
 def is_reader_question(text: str, words: int) -> bool:
@@ -194,7 +197,7 @@ def sentence_like(text: str, lower: str, words: int, ends: bool | None = None) -
 def _plain_sentence(lower: str) -> bool:
     """A long sentence (lowercased) that cannot carry a boilerplate signal: most body text is
     cleared by these few C-level scans instead of the full run of checks below."""
-    if lower[-1] == ")" or "you" in lower or (lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
+    if lower[-1] == ")" or "you" in lower or (lower[0] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS)):
         return False
     if "left" in lower and positional_caption(lower):
         return False
@@ -255,17 +258,18 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
                 return "icon run"
     if photo_credit(lower, words >= _BODY_FAST_WORDS):
         return "photo credit"
-    if positional_caption(lower):
+    if "left" in lower and positional_caption(lower):
         return "photo caption"
     # "CLOSE" is the label of a video player's close button, glued to the video's caption.
     if text[0] in "CM" and (text.startswith("CLOSE ") or (text[:4] == "MOST" and MOST_LABEL.match(lower))):
         return "photo caption" if text[0] == "C" else "read-more teaser"
     bulleted = lower[0] in _BULLET_CHARS and bool(_BULLET.match(lower))
+    # Never empty: a line without a letter or digit went as a separator above.
     bare = _BULLET.sub("", lower) if bulleted else lower
     if words <= 25 and (
-        (bare[:1] in TEASER_FIRST and TEASER_PREFIX.match(bare))
+        (bare[0] in TEASER_FIRST and TEASER_PREFIX.match(bare))
         or ("more" in bare and TEASER_END.search(bare))
-        or (bare[:1] == "[" and BRACKETED.match(bare))
+        or (bare[0] == "[" and BRACKETED.match(bare))
     ):
         return "read-more teaser"
     if not ends and words <= 20 and text[1:2].isupper():
@@ -282,7 +286,7 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
             return "link line"
     if text[0] == "(" and text[-1] == ")" and words <= 8 and not ends and text.count("(") == 1:
         return "photo credit"  # "(Orange County Sheriff's Department)": a credit on its own
-    if words <= 12 and bare[:1] in TIMESTAMP_FIRST and TIMESTAMP.match(bare):
+    if words <= 12 and bare[0] in TIMESTAMP_FIRST and TIMESTAMP.match(bare):
         return "boilerplate phrase: timestamp"
     if words <= 12 and not sentence_like(text, lower, words, ends):
         weak = weak_phrase(lower, tokens)
