@@ -149,11 +149,18 @@ def clean_text(raw: str, *, title: str | None = None, extracted: bool = False) -
             if reason is not None
         ]
         drops.sort(key=_first)
-        line_no, counted = 1, 0
-        for offset, line, reason in drops:  # offsets ascend: count each newline once
-            line_no += text.count("\n", counted, offset)
-            counted = offset
-            dropped.append(DroppedLine(line_no, line, reason))
+        if parts.one_line:
+            # Every drop (a paragraph, or a link inside one) is at a paragraph's start, and
+            # paragraph i is line 2i + 1: no need to count the newlines of the whole text.
+            dropped = [
+                DroppedLine(2 * bisect.bisect_left(starts, offset) + 1, line, reason) for offset, line, reason in drops
+            ]
+        else:
+            line_no, counted = 1, 0
+            for offset, line, reason in drops:  # offsets ascend: count each newline once
+                line_no += text.count("\n", counted, offset)
+                counted = offset
+                dropped.append(DroppedLine(line_no, line, reason))
     headline = bodies[found.headline] if found.headline is not None else None
     return CleanResult("\n\n".join(kept), found.given or headline, tuple(dropped))
 
