@@ -4,8 +4,9 @@ boilerplate.py tests a line's first character against a set before it runs an an
 pattern (TEASER_FIRST before TEASER_PREFIX, TIMESTAMP_FIRST before TIMESTAMP). These tests
 derive each pattern's possible first characters from the pattern itself, so a label added to
 the pattern later without its letter in the set fails here instead of silently never firing.
-normalize.py checks printability and NFC on the non-ASCII characters alone: the Unicode
-fact that makes this exact is checked here too.
+normalize.py checks printability and NFC on the non-ASCII characters alone, and
+boilerplate.py lowercases through UTF-8 bytes when no non-ASCII character has a lowercase:
+the Unicode facts that make these exact are checked here too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import unicodedata
 from re import _constants as c, _parser as sre_parse  # the regex parser (Python 3.11+)
 
+from storyline.clean.boilerplate import _LIST_MARK, _list_marks, ascii_case
 from storyline.clean.normalize import normalize, normalized
 from storyline.clean.phrases import (
     CREDIT_ANYWHERE,
@@ -111,3 +113,22 @@ def _plain_normalize(raw: str) -> str:
     text = re.sub("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     text = re.sub(" {2,}", " ", text)
     return unicodedata.normalize("NFC", text)
+
+
+def test_bytes_lowercase_agrees_with_str_lower_when_the_case_gate_allows() -> None:
+    """Every character that ``str.lower`` leaves alone stays alone through ``bytes.lower``,
+    between capitals that both lowercase, so ascii_case's shortcut is exact."""
+    keep = [chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code <= 0xDFFF and chr(code).lower() == chr(code)]
+    text = "Ab" + "Q".join(keep) + "Z"
+    assert ascii_case(text.encode().translate(None, bytes(range(0x80))))
+    assert text.encode().lower().decode() == text.lower()
+    for upper in ("\u00c9t\u00e9", "\u03a3\u03bf\u03c6\u03af\u03b1", "\u0130stanbul", "\u212a"):
+        assert not ascii_case(upper.encode())
+    assert not ascii_case(None)
+
+
+def test_list_marks_count_as_the_regex_does() -> None:
+    samples = ["Home | News > World", "a - b - c", " - - ", "a -- b,c/d", "x,, y", "Tags: a, b / c",
+               "News \u2022 Sport \u00b7 More \u00bb", "plain sentence here.", "a - b-c - d | e"]
+    for sample in samples:
+        assert _list_marks(sample) == len(_LIST_MARK.findall(sample)), sample

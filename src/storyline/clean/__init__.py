@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from storyline.clean.boilerplate import ends_sentence, line_reason
+from storyline.clean.boilerplate import ascii_case, ends_sentence, line_reason
 from storyline.clean.layout import classify, script_leads
 from storyline.clean.links import strip_links
 from storyline.clean.normalize import normalize, normalized
@@ -112,8 +112,9 @@ def _analyse(raw: str, title: str | None, extracted: bool = False) -> _Analysis:
         words = [_words(body) for body in bodies]
     # Most paragraphs end in a bare full stop: test the last character before calling out.
     ends = [body[-1:] in _SENTENCE_ENDS or ends_sentence(body) for body in bodies]
+    case = ascii_case(high)
     reasons: list[str | None] = [
-        line_reason(body, count, end) if body else "link residue"
+        line_reason(body, count, end, case) if body else "link residue"
         for body, count, end in zip(bodies, words, ends)
     ]
     given = " ".join(normalize(title).split()) if title else None
@@ -148,11 +149,18 @@ def clean_text(raw: str, *, title: str | None = None, extracted: bool = False) -
             if reason is not None
         ]
         drops.sort(key=_first)
-        line_no, counted = 1, 0
-        for offset, line, reason in drops:  # offsets ascend: count each newline once
-            line_no += text.count("\n", counted, offset)
-            counted = offset
-            dropped.append(DroppedLine(line_no, line, reason))
+        if parts.one_line:
+            # Every drop (a paragraph, or a link inside one) is at a paragraph's start, and
+            # paragraph i is line 2i + 1: no need to count the newlines of the whole text.
+            dropped = [
+                DroppedLine(2 * bisect.bisect_left(starts, offset) + 1, line, reason) for offset, line, reason in drops
+            ]
+        else:
+            line_no, counted = 1, 0
+            for offset, line, reason in drops:  # offsets ascend: count each newline once
+                line_no += text.count("\n", counted, offset)
+                counted = offset
+                dropped.append(DroppedLine(line_no, line, reason))
     headline = bodies[found.headline] if found.headline is not None else None
     return CleanResult("\n\n".join(kept), found.given or headline, tuple(dropped))
 

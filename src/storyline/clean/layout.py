@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress, count
+from operator import not_
 
 from storyline.clean.boilerplate import is_reader_question, sentence_like, word_count
 from storyline.clean.headline import find_headline, looks_like_headline, match_title, title_case_ratio
@@ -26,8 +28,10 @@ _MEDIA_WORDS = re.compile(
 )
 # A caption trailer: "... Feb. 9, 2017. - Sputnik International".
 _TRAILER = re.compile(r"\s[-–—|]\s+([A-Z][\w.&'’]*(?:\s+(?:[A-Z][\w.&'’]*|of|the|and|on)){0,4})$")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Latin letters are A-Za-z and these; _OTHER_LETTER matches no ASCII character.
+_LATIN_HIGH = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+_ASCII = bytes(range(0x80))
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # UTF-8 lead bytes of Greek, Cyrillic, Hebrew, Arabic (U+0340-U+06FF), Indic and Thai
 # (U+0800-U+0FFF), and CJK, kana and Hangul (U+3000-U+DFFF). Deleting every other byte is a
@@ -66,10 +70,10 @@ def _caption_trailers(doc: _Doc) -> None:
     """Mark captions that end with an outlet trailer (a media word, or repeated)."""
     found: dict[int, str] = {}
     # An outlet name ends the line: no final full stop, a capitalised last word. Most lines
-    # end a sentence, so one comprehension picks the few candidates.
+    # end a sentence: compress skips them in C, and only the rest are looked at in Python.
+    reasons, words = doc.reasons, doc.words
     candidates = [
-        index for index, (end, reason, count) in enumerate(zip(doc.ends, doc.reasons, doc.words))
-        if not end and reason is None and count >= 8
+        index for index in compress(count(), map(not_, doc.ends)) if reasons[index] is None and words[index] >= 8
     ]
     for index in candidates:
         text = doc.texts[index]
@@ -98,20 +102,26 @@ def script_leads(whole: str, high: bytes | None = None) -> bytes:
     return (whole.encode() if high is None else high).translate(None, _NOT_OTHER_SCRIPT_LEADS)
 
 
-def _latin_letters(text: str) -> int:
-    """How many Latin letters ``text`` has. In ASCII these are A-Z and a-z, and deleting
-    them in one bytes pass counts them without building a list of one-letter matches."""
-    if text.isascii():
-        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
-    return len(_LATIN.findall(text))
+def _letters(text: str) -> tuple[int, int]:
+    """(other-script letters, Latin letters) in ``text``.
+
+    Both are counts of characters in a class, so they can be taken apart: ASCII letters are
+    counted by deleting them in one bytes pass, and the two regexes only see the paragraph's
+    non-ASCII characters (a few per cent of it) instead of building a list of one-letter
+    matches over all of it."""
+    data = text.encode()
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if len(data) == len(text):  # ASCII: no other script, and no Latin letter beyond A-Z
+        return 0, ascii_letters
+    high = data.translate(None, _ASCII).decode()
+    return len(_OTHER_LETTER.findall(high)), ascii_letters + len(_LATIN_HIGH.findall(high))
 
 
 def _other_script(doc: _Doc, leads: bytes) -> None:
     """Mark paragraphs written mostly in another script than the document as a whole."""
-    if not leads:
+    if not leads or not doc.texts:
         return
-    others = [len(_OTHER_LETTER.findall(text)) if not text.isascii() else 0 for text in doc.texts]
-    latins = [_latin_letters(text) for text in doc.texts]
+    others, latins = zip(*map(_letters, doc.texts))
     document_latin = sum(latins) >= sum(others)
     for index, reason in enumerate(doc.reasons):
         if reason not in (None, "short non-sentence line"):
@@ -207,8 +217,9 @@ def _lists(doc: _Doc) -> None:
     """The items after a kept line that introduces them ("Here is a recap of her No. 1s:")
     are content however short: keep them up to the next strong paragraph or real junk."""
     texts, reasons = doc.texts, doc.reasons
-    # Few lines, if any, end in a colon; a line that ends a sentence cannot.
-    for opener in [i for i, (text, end) in enumerate(zip(texts, doc.ends)) if not end and text[-1:] == ":"]:
+    # Few lines, if any, end in a colon; a line that ends a sentence cannot (compress skips
+    # those in C).
+    for opener in [i for i in compress(count(), map(not_, doc.ends)) if texts[i][-1:] == ":"]:
         if reasons[opener] is not None or doc.words[opener] < 3:
             continue
         index = opener + 1
@@ -263,8 +274,8 @@ def classify(
     _duplicates(doc)
     # Above a headline there can be a one-sentence caption (short); a lead paragraph is longer.
     strong = [
-        reason is None and (count >= _BODY_WORDS or (count >= _LEAD_WORDS and end))
-        for reason, count, end in zip(reasons, words, ends)
+        reason is None and (number >= _BODY_WORDS or (number >= _LEAD_WORDS and end))
+        for reason, number, end in zip(reasons, words, ends)
     ]
     headline = match_title(texts, title) if title else None
     if headline is not None:

@@ -92,7 +92,7 @@ _LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(2
 
 def words_of(lower: str) -> list[str]:
     """The words of lowercased text: ``WORD.findall(lower)``, faster."""
-    return lower.encode().translate(_LETTERS_ONLY).decode("ascii").split()
+    return lower.encode().translate(_LETTERS_ONLY).decode().split()  # ASCII: the UTF-8 fast path
 
 
 # What a long sentence is still checked for: copyright and sign-up lines (the other notices
@@ -209,8 +209,9 @@ def weak_phrase(lower: str, tokens: list[str]) -> str | None:
 
 def photo_credit(lower: str, long: bool) -> bool:
     """A credit starts the line, names an agency, or closes it. On long lines only the last
-    stretch is searched for an agency: that is where captions put the credit."""
-    if lower[:1] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
+    stretch is searched for an agency: that is where captions put the credit. ``lower`` is
+    never empty (a paragraph's text, lowercased)."""
+    if lower[0] in CREDIT_FIRST and lower.startswith(CREDIT_STARTS) and _CREDIT_START.match(lower):
         return True
     region = lower[-90:] if long else lower
     if credit_word(region) and _CREDIT_IN.search(region):

@@ -35,6 +35,8 @@ class Paragraphs:
     ``starts[i]`` is the character offset of its first line in the normalized text, and
     ``lines[i]``, only for re-flowed paragraphs, holds (offset, line) for each source line,
     so later steps can say which line a removed link or a dropped paragraph came from.
+    ``one_line`` says the text had one line per paragraph and a blank line between them:
+    then paragraph i is line 2i + 1, with no newline to count.
     Offsets, not line numbers, are kept: counting newlines is only worth doing for the few
     paragraphs that get reported. Parallel lists, not one object per paragraph, because
     this is the hot path of cleaning.
@@ -43,6 +45,7 @@ class Paragraphs:
     starts: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     lines: dict[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    one_line: bool = False
 
     def add(self, lines: list[tuple[int, str]]) -> None:
         if len(lines) > 1:
@@ -156,7 +159,7 @@ def _one_line_paragraphs(text: str) -> Paragraphs | None:
     for index in compress(count(), map(is_not, blocks, texts)):  # lines with outer spaces
         block = blocks[index]
         starts[index] += len(block) - len(block.lstrip())
-    return Paragraphs(starts, texts)
+    return Paragraphs(starts, texts, one_line=True)
 
 
 _PLUS_SEPARATOR = (2).__add__  # a line's length plus the "\n\n" after it
