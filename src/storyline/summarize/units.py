@@ -81,7 +81,6 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     text = sentence.text
     tokens = word_bytes(text)
     codes = byte_term_codes(tokens)
-    # A bigram is two stem codes packed in one int; pairs of two stopwords carry no content.
     # A bigram packs the two stem ids (codes without their stopword sign) into one int:
     # |a| * 2**22 + |b|. Pairs of two stopwords carry no content. This is the hottest loop
     # of a batch (a few hundred thousand words): one pass over code pairs, no list between.
