@@ -485,3 +485,37 @@ def test_a_web_archive_notice_page_cleans_to_nothing() -> None:
     assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
     story = "The council said the crawl space under the old library flooded twice this winter, and repairs begin in May."
     assert clean_text(story).text == story
+
+
+def test_a_crawl_collection_page_cleans_to_nothing() -> None:
+    # An archive's description of one of its crawls (seed list, dates, counts) opens with the
+    # notice, so the whole page goes, counts and all, not just the lines that say "crawl".
+    page = ("Open web crawl with a fresh seed list and crawler settings from May 2019, run on new software.\n\n"
+            "What is in the data set:\n\n"
+            "Number of captures: 1,204,332\n\n"
+            "The seed list for this crawl was a list of popular sites gathered a week before the start.\n\n"
+            "We learned a lot from running it and will change how we schedule hosts next time.")
+    result = clean_text(page)
+    assert result.text == ""
+    assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+    # The same words inside an article that opens with news are only news.
+    story = ("The city library opened its digital archive on Monday after two years of work by volunteers.\n\n"
+             "Staff said the seed list for this crawl of local websites came from reader suggestions.")
+    assert clean_text(story).text.startswith("The city library opened")
+
+
+def test_social_account_and_placeholder_pages_are_dropped() -> None:
+    text = ("Ferry fares rise in June\n\n"
+            "The harbour board approved a ten per cent rise in ferry fares at its meeting on Thursday.\n\n"
+            "Join us on Facebook and follow the latest harbour news in your feed.\n\n"
+            "Your custom domain mapping may take up to a day to resolve, so please check back later.\n\n"
+            "Sorry, the page you requested could not be found.")
+    result = clean_text(text)
+    assert result.text == ("Ferry fares rise in June\n\n"
+                           "The harbour board approved a ten per cent rise in ferry fares at its meeting on Thursday.")
+    reasons = [d.reason for d in result.dropped]
+    assert reasons == ["boilerplate phrase: follow us", "boilerplate phrase: placeholder page",
+                       "boilerplate phrase: placeholder page"]
+    # A reporter's account, or the word "found", is not chrome.
+    plain = "Police found the boat on Friday, and the mayor told us on Twitter that the search was over."
+    assert clean_text(plain).text == plain

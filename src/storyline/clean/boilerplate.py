@@ -222,7 +222,7 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
     if words > LONG_LINE_WORDS:
         # Only a credit closing a long caption ("... both 13. (Photo: J. Doe/Courier)"), or a
         # web archive's notice standing in for the page it captured.
-        if "crawl" in text and ARCHIVE_NOTICE.search(text.lower()):
+        if "rawl" in text and ARCHIVE_NOTICE.search(text.lower()):  # "crawl", "Crawl of outlinks"
             return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
     lower = text.encode().lower().decode() if ascii_lower and not text.isascii() else text.lower()

@@ -3,9 +3,9 @@
 Owns the rules that need neighbours or the whole document: captions whose " - Outlet"
 trailer repeats, lines in another script than the article, duplicates, everything above the
 headline, the teaser headline before a "Read more", related-story headlines wedged between
-captions, and the junk tail (paywall, polls, promos) after the last real paragraph; and the
-two rules that keep short lines inside the body: subheadings between body paragraphs and
-the items of a list that a kept line introduces with a colon. boilerplate.py judges each
+captions, the junk tail (paywall, polls, promos) after the last real paragraph, and a web
+archive's own page; and the two rules that keep short lines inside the body: subheadings
+between body paragraphs and the items of a list that a kept line introduces with a colon. boilerplate.py judges each
 paragraph alone first; this module adds reasons, and clears "short non-sentence line" only
 from the headline, subheadings and list items.
 """
@@ -254,6 +254,19 @@ def _tail(doc: _Doc) -> None:
             reasons[index] = "trailing boilerplate"
 
 
+_ARCHIVE = "boilerplate phrase: web archive notice"
+
+
+def _archive_page(doc: _Doc) -> None:
+    """A document that opens with a web archive's notice is the archive's own page (a crawl
+    collection's description, its dates and counts): none of it is news, so all of it goes."""
+    for index, number in enumerate(doc.words):  # the opening: the first line of six words or more
+        if number >= 6:
+            if doc.reasons[index] == _ARCHIVE:
+                doc.reasons[:] = [_ARCHIVE] * len(doc.reasons)
+            return
+
+
 def classify(
     texts: list[str],
     reasons: list[str | None],
@@ -269,6 +282,7 @@ def classify(
     is the normalized document and ``leads`` its ``script_leads`` when the caller has them.
     """
     doc = _Doc(texts, reasons, words, ends)
+    _archive_page(doc)
     _caption_trailers(doc)
     _other_script(doc, script_leads(whole) if leads is None else leads)
     _duplicates(doc)

@@ -26,10 +26,27 @@ _SHARE = re.compile(r"^share (?:this|on|via)\b|share tweet|^(?:share|print|email
 _MAIL_US = re.compile(r"e-?mail us\b|send us (?:a )?tips?\b")
 # Credit lines: "Jane Doe contributed to this report.", "— With assistance by ...".
 _CONTRIBUTED = re.compile(r"contributed (?:reporting )?to this (?:report|story|article)\b|^\W*with assistance (?:by|from)\b")
+# "Join us on Facebook", "Find us on Instagram": the site's own accounts (a person is
+# followed through "follow" below).
+_ON_SOCIAL = re.compile(r"(?:join|like|find|follow) us on (?:facebook|twitter|instagram)")
+# What a hosting service or a server shows instead of the article: a domain still being set
+# up or for sale, a page that is not there.
+_DOMAIN = re.compile(r"your (?:new )?custom domain|custom domain mapping|this domain (?:is|may be) for sale"
+                     r"|this domain (?:has expired|is parked)")
+# One literal prefix: "found" is a common word, and the regex engine skips to "page " with a fast scan.
+_NOT_FOUND = re.compile(r"page (?:you (?:requested|were looking for|are looking for) (?:could not|cannot|can't|was not)"
+                        r" be found|not found)")
 _COPYRIGHT = re.compile(r"^(?:©|copyright)\s*(?:©\s*)?\d{4}")
 # A web archive's own notice, served in place of a page it captured (the Wayback Machine's
-# "these crawls are part of an effort to archive pages..."): about the archive, never news.
-ARCHIVE_NOTICE = re.compile(r"crawl data to the internet archive|these crawls are part of an effort to archive")
+# "these crawls are part of an effort to archive pages...", or the description of a crawl
+# collection: its seed list, run settings, WARC files, dates): about the archive, never news.
+ARCHIVE_NOTICE = re.compile(
+    r"crawl data to the internet archive|these crawls are part of an effort to archive"
+    r"|crawl[^.]{0,60}seed ?list|seed ?list[^.]{0,60}crawl|seed for this crawl|this crawl was run|warc files"
+    r"|crawl (?:start|end) date|crawler (?:settings|configuration)"
+    r"|crawl of outlinks|web ?wide crawl|crawls? (?:was |were )?performed by"
+    r"|(?:these files|this data|this collection) (?:is|are) currently not publicly accessible"
+)
 _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("subscribe", "subscribe", _SUBSCRIBE), ("subscriber", "subscribe", _SUBSCRIBE),
     ("subscribers", "subscribe", _SUBSCRIBE), ("subscription", "subscribe", _SUBSCRIBE),
@@ -64,7 +81,8 @@ _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("javascript", "javascript", re.compile(r"enable javascript|javascript (?:is )?(?:disabled|required)"
                                             r"|requires javascript")),
     ("share", "share", _SHARE), ("print", "share", _SHARE), ("email", "share", _SHARE),
-    ("follow", "follow us", re.compile(r"follow us (?:on|at)\b")), ("facebook", "follow us", "like us on facebook"),
+    ("follow", "follow us", re.compile(r"follow us (?:on|at)\b")), ("facebook", "follow us", _ON_SOCIAL),
+    ("twitter", "follow us", _ON_SOCIAL), ("instagram", "follow us", _ON_SOCIAL),
     ("mail", "email us", _MAIL_US), ("email", "email us", _MAIL_US), ("send", "email us", _MAIL_US),
     ("tip", "email us", "have a tip"), ("playback", "video player", "playback is unsupported"),
     ("rented", "video player", "video has been rented"), ("available", "video player", "is not available right now"),
@@ -75,6 +93,8 @@ _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("version", "originally published", re.compile(r"^a version of this (?:article|story) appeared")),
     ("scribd", "embed", re.compile(r"\bon scribd$")),
     ("crawl", "web archive notice", ARCHIVE_NOTICE), ("crawls", "web archive notice", ARCHIVE_NOTICE),
+    ("warc", "web archive notice", ARCHIVE_NOTICE), ("accessible", "web archive notice", ARCHIVE_NOTICE),
+    ("domain", "placeholder page", _DOMAIN), ("found", "placeholder page", _NOT_FOUND),
     ("updated", "keep updated", "keep updated"), ("date", "keep updated", "stay up to date"),
     ("know", "keep updated", "all you want to know about"), ("tuned", "keep updated", "stay tuned"),
 )
@@ -100,7 +120,7 @@ def words_of(lower: str) -> list[str]:
 BODY_TRIGGERS = ("{{", "©", "sign up", "reserved", "contributed", "a version of this", "with assistance", "crawl")
 # ...and, when it says "you", for the site addressing its reader.
 READER_TRIGGERS = ("tweet", "subscri", "newsletter", "inbox", "keep updated", "want to know", "cookie",
-                    "comment", "account", "free", "download", "register", "sign in", "log in")
+                    "comment", "account", "free", "download", "register", "sign in", "log in", "domain")
 # Weak words: chrome vocabulary that is also ordinary English. They count only on short lines
 # that are not plain sentences ("Subscribe", "See all offers and subscribe").
 _WEAK_WORDS = frozenset(
