@@ -80,9 +80,12 @@ def test_bad_files_are_skipped_with_one_line_each(story: Path, capsys: pytest.Ca
     (story / "blob.bin").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     assert main(["brief", str(story), "--format", "json"]) == EXIT_PARTIAL
     captured = capsys.readouterr()
-    errors = [line for line in captured.err.splitlines() if line.startswith("storyline: skipped")]
+    errors = [line for line in captured.err.splitlines() if line.startswith("storyline: ")]
     assert len(errors) == 2
-    assert any("empty.txt" in e for e in errors) and any("blob.bin" in e for e in errors)
+    # One line each, naming the input and the reason, saying "skipped" once.
+    assert any("empty.txt: empty file, skipped" in e for e in errors)
+    assert any("blob.bin: binary file" in e for e in errors)
+    assert all(e.rsplit("/", 1)[-1].count("skipped") == 1 for e in errors)  # the tmp path has the test's name
     data = json.loads(captured.out)
     assert len(data["sources"]) == 2 and len(data["skipped"]) == 2
 

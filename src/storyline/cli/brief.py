@@ -25,14 +25,14 @@ def cmd_brief(args: argparse.Namespace) -> int:
     options.budget  # validate before the slow part
     result = read_sources(args.paths)
     for problem in result.problems:
-        warn(f"skipped {problem}")
+        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
     if not result.documents:
         warn("no readable article in " + ", ".join(args.paths))
         return EXIT_NO_INPUT
     brief = build_brief(result.documents, options, result.problems)
     write_output(render(brief, args.format), args.output)
     for problem in brief.problems[len(result.problems):]:
-        warn(f"skipped {problem}")
+        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
     return EXIT_PARTIAL if brief.problems else EXIT_OK
 
 
@@ -44,7 +44,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
     result = read_sources([args.path])
     for problem in result.problems:
-        warn(f"skipped {problem}")
+        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
     if not result.documents:
         return EXIT_NO_INPUT
     for doc in result.documents:

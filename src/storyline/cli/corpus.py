@@ -45,7 +45,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     result = read_inputs(args.paths, args.library)  # paths through ingest, http(s) URLs fetched
     for problem in result.problems:
-        warn(f"skipped {problem}")
+        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
     if not result.documents:
         warn("no readable article in " + ", ".join(args.paths))
         return EXIT_NO_INPUT
@@ -155,7 +155,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     with open(args.input, encoding="utf-8", errors="replace") as lines, open_output(args.output) as out:
         count, problems = cluster_jsonl(lines, out)
     for problem in problems:
-        warn(f"skipped {problem}")
+        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
     if count == 0:
         return EXIT_NO_INPUT
     return EXIT_PARTIAL if problems else EXIT_OK

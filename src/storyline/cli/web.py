@@ -84,7 +84,7 @@ def cmd_feeds_update(args: argparse.Namespace) -> int:
     with open_store(library) as store:
         report = update_feeds(library, settings, lambda docs: Corpus(store).add(docs).added, args.urls or None)
     for problem in report.problems:
-        warn(f"skipped {problem}")
+        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
     warn(f"{report.feeds} feeds: {report.not_modified} not modified, {report.items} items, {report.new} new, "
          f"{report.added} new articles")
     return EXIT_PARTIAL if report.problems else EXIT_OK
