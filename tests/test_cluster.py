@@ -200,3 +200,13 @@ def test_recluster_saves_term_only_stories_and_idf() -> None:
         rows = store.load_stories(None, None) + store.load_stories(0, 10**6)
         assert rows and all(set(unpack(r.centroid)) <= terms for r in rows)
         assert sorted(s.size for s in store.stories()) == [3, 3]
+
+
+def test_storyline_titles_restore_capitals() -> None:
+    from collections import Counter
+
+    from storyline.cluster.titles import storyline_title
+
+    profiles = [Counter({"shinzo abe": 3, "u.s": 2, "trump": 2}), Counter({"u.s": 1, "trump": 4, "abe": 2})]
+    title = storyline_title(profiles)
+    assert set(title.split(" – ")) == {"Shinzo Abe", "U.S", "Trump"}

@@ -49,4 +49,14 @@ def storyline_title(entity_profiles: Iterable[Counter[str]], n: int = 3) -> str:
 
 
 def _titlecase(name: str) -> str:
-    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in name.split())
+    """Entities are stored lowercased: "shinzo abe" -> "Shinzo Abe", and a dotted
+    abbreviation ("u.s", "u.n.") goes back to capitals, not "U.s"."""
+    return " ".join(w if w.isupper() else _DOTTED.sub(_upper, w) if _DOTTED.fullmatch(w) else w[:1].upper() + w[1:]
+                    for w in name.split())
+
+
+_DOTTED = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{0,2}")
+
+
+def _upper(match: re.Match[str]) -> str:
+    return match.group().upper()
