@@ -21,13 +21,15 @@ from itertools import chain
 from operator import mul
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
+from storyline.summarize import kernel
 from storyline.summarize.budget import Budget
 from storyline.summarize.features import candidate_features, concept_masses
 from storyline.summarize.focus import focus_weights, relevance
-from storyline.summarize.scorer import probabilities
+from storyline.summarize.scorer import load_weights, probabilities
 from storyline.summarize.greedy import greedy, greedy_groups
-from storyline.summarize.orphans import orphans_of
+from storyline.summarize.orphans import needed, orphans_of
 from storyline.summarize.units import Unit, is_candidate
 
 
@@ -106,6 +108,10 @@ def summarize_concepts(
     fits the budget, or is dropped and its words refilled.)
     """
     every = [u for doc in docs for u in doc]
+    if kernel.KERNEL is not None and not focus and not known and _kernel_settings(settings):
+        chosen = _kernel_pick(kernel.KERNEL, docs, every, budget, settings)
+        if chosen is not None:
+            return chosen
     candidates = [u for u in every if is_candidate(u)]
     weights = concept_weights(every, settings.support_weight)
     if known:
@@ -149,6 +155,50 @@ def summarize_concepts(
                 chosen.remove(orphan)
                 excluded.add(id(orphan))
                 used -= orphan.n_words
+    return chosen
+
+
+def _kernel_settings(settings: ConceptSettings) -> bool:
+    """Whether the C kernel covers these settings: the learned prior with orphan groups
+    (the default), and integral concept weights (whose sums are exact in any order)."""
+    return (settings.learned and settings.repair_orphans and settings.orphan_groups
+            and float(settings.support_weight).is_integer())
+
+
+def _kernel_pick(compiled: ModuleType, docs: Sequence[Sequence[Unit]], every: list[Unit], budget: Budget,
+                 settings: ConceptSettings) -> list[Unit] | None:
+    """What the Python path below picks, computed by ``_kernel.select`` (concept weights,
+    masses, features, scorer, priors and ``greedy_groups`` over flat unit indices). None
+    when the picks would still need the repair loop (never seen: groups leave no orphan),
+    or the units are not laid out as the kernel assumes; the caller then runs Python."""
+    cands = [k for k, u in enumerate(every) if is_candidate(u)]
+    candidates = [every[k] for k in cands]
+    pickable = {id(u) for u in candidates}
+    index: dict[int, int] | None = None
+    needs: list[list[int] | None] = []
+    for u in candidates:
+        before = needed(u, docs, pickable) if u.refers_back else []
+        if before:
+            if index is None:
+                index = {id(v): k for k, v in enumerate(every)}
+            needs.append([index[id(v)] for v in before])
+        else:
+            needs.append(before)
+    coefficients, intercept = settings.scorer_weights or load_weights()
+    try:
+        picks = compiled.select(
+            [u.codes for u in every], [u.terms for u in every], [u.doc for u in every], [u.n_words for u in every],
+            [len(doc) for doc in docs], cands, needs, [u.sentence.text for u in candidates],
+            [u.dangling | u.quoted << 1 for u in candidates], coefficients, intercept,
+            settings.support_weight, settings.length_exponent, settings.min_prior, settings.max_similarity,
+            -1 if budget.words is None else budget.words, -1 if budget.sentences is None else budget.sentences,
+            budget.overflow,
+        )
+    except ValueError:  # e.g. units whose ``doc`` is not their article's index
+        return None
+    chosen = [every[k] for k in picks]
+    if orphans_of(chosen, docs, {id(u) for u in chosen}):
+        return None
     return chosen
 
 

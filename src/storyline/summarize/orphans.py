@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.summarize.units import MAX_WORDS, REFERRING_OPENERS, Unit, ends_open_quote, opens_unclosed_quote
+from storyline.summarize.units import MAX_WORDS, REFERRING_OPENERS, Unit
 from storyline.text.terms import words
 
 # How far back a quote tail may reach for the sentence that opens its quotation (a quote
@@ -51,7 +51,7 @@ def opening_word(unit: Unit) -> str:
 def needs_antecedent(unit: Unit) -> bool:
     """Opens with a personal pronoun, or closes a quotation it did not open (``orphans_of``)."""
     return unit.refers_back and unit.position > 0 and (
-        opening_word(unit) in REFERRING_OPENERS or (unit.quoted and ends_open_quote(unit.sentence.text)))
+        opening_word(unit) in REFERRING_OPENERS or unit.quote_tail)
 
 
 def needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth: int = MAX_CHAIN) -> list[Unit] | None:
@@ -66,7 +66,7 @@ def needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth
     doc = docs[unit.doc]
     # A quote tail that opens with a pronoun (`They are not designed for this," she said.`)
     # needs its quotation's opening, which the sentence before it may not be.
-    if not (unit.quoted and ends_open_quote(unit.sentence.text)):
+    if not unit.quote_tail:
         before = [doc[unit.position - 1]]
         if id(before[0]) not in pickable:
             return None
@@ -74,7 +74,7 @@ def needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth
         before = []
         for position in range(unit.position - 1, max(-1, unit.position - 1 - QUOTE_SENTENCES), -1):
             sentence = doc[position]
-            if sentence.n_words > MAX_WORDS or (sentence.quoted and not opens_unclosed_quote(sentence.sentence.text)):
+            if sentence.n_words > MAX_WORDS or (sentence.quoted and not sentence.quote_head):
                 return None  # a run-on, or a quote mark that is not the opening one: no clean quotation
             before.append(sentence)
             if sentence.quoted:

@@ -1,0 +1,1008 @@
+/*
+ * storyline.summarize._kernel: the per-word and per-sentence inner loops of the default
+ * summarizer, in C.
+ *
+ * Why C: summarize-batch must run at >= 5 MB/s of input per core, and after cleaning and
+ * sentence splitting (pure Python, already tuned) the summarizer's loops over every word
+ * of every sentence (tokens -> stem codes -> bigram concepts -> weights -> features ->
+ * greedy coverage) cost more than the rest of the process together. No library does
+ * concept-coverage selection, and numpy's import alone costs a third of the budget.
+ *
+ * Everything here mirrors Python code that stays the reference (and the fallback when
+ * this module is not built); tests/test_kernel.py runs both on the same stories and
+ * requires identical selections:
+ *
+ *   unit_view  mirrors units.make_unit's token work: text.terms.word_bytes, then
+ *              byte_term_codes, the ``terms`` set, and word_count.
+ *   select     mirrors concepts.summarize_concepts' default path: concept_weights,
+ *              features.concept_masses and candidate_features, scorer.probabilities,
+ *              concepts.priors and greedy.greedy_groups.
+ *
+ * Floating point: every sum that is not of integers is taken in the order Python takes
+ * it (set iteration order of the same set objects, dict insertion order), with the same
+ * libm calls (pow, log, exp, sqrt) and, on Python >= 3.12, the compensated summation of
+ * its built-in sum(), so the results are bit-identical to the Python path. Concept
+ * weights are integral (the caller checks), so their sums are exact in any order.
+ *
+ * Memory safety: every index that comes from the caller is range-checked; every buffer
+ * is sized from counts taken before filling it; every exit goes through one cleanup.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------------------- */
+/* Summation exactly as the running Python's built-in sum() of floats.                 */
+
+typedef struct {
+    double f;
+    double c;
+} pysum;
+
+static inline void pysum_init(pysum *s) { s->f = 0.0; s->c = 0.0; }
+
+static inline void pysum_add(pysum *s, double x) {
+#if PY_VERSION_HEX >= 0x030C0000
+    /* Neumaier, as builtin_sum_impl since 3.12; starting from int 0 then the first float
+       is 0 + x, which this also gives (c stays 0). */
+    double t = s->f + x;
+    if (fabs(s->f) >= fabs(x))
+        s->c += (s->f - t) + x;
+    else
+        s->c += (x - t) + s->f;
+    s->f = t;
+#else
+    s->f += x;
+#endif
+}
+
+static inline double pysum_result(const pysum *s) {
+#if PY_VERSION_HEX >= 0x030C0000
+    if (s->c != 0.0 && isfinite(s->c))
+        return s->f + s->c;
+#endif
+    return s->f;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Token -> stem code cache for unit_view.                                            */
+/*
+ * text.terms._BYTE_CODES (a dict with __missing__) assigns each token its stem code the
+ * first time it is seen; codes never change afterwards. Looking a token up there from C
+ * would mean a bytes object per word; this table keeps (token bytes -> the same int
+ * object) and asks the dict only for tokens it has not seen. It is tied to one dict
+ * object: given another, it starts over.
+ */
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t off, len; /* token bytes in tc_arena */
+    PyObject *code;      /* strong reference; NULL: empty slot */
+    long long value;
+} tok_entry;
+
+static tok_entry *tc_tab = NULL;
+static size_t tc_cap = 0, tc_used = 0;
+static char *tc_arena = NULL;
+static size_t tc_arena_len = 0, tc_arena_cap = 0;
+static PyObject *tc_owner = NULL;
+
+static void tc_clear(void) {
+    if (tc_tab) {
+        for (size_t i = 0; i < tc_cap; i++)
+            Py_XDECREF(tc_tab[i].code);
+        PyMem_Free(tc_tab);
+    }
+    PyMem_Free(tc_arena);
+    tc_tab = NULL; tc_cap = tc_used = 0;
+    tc_arena = NULL; tc_arena_len = tc_arena_cap = 0;
+    Py_CLEAR(tc_owner);
+}
+
+static inline uint64_t fnv1a(const char *s, Py_ssize_t n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int tc_grow(void) {
+    size_t ncap = tc_cap ? tc_cap * 2 : 1 << 14;
+    tok_entry *ntab = PyMem_Calloc(ncap, sizeof(tok_entry));
+    if (!ntab) { PyErr_NoMemory(); return -1; }
+    for (size_t i = 0; i < tc_cap; i++) {
+        if (!tc_tab[i].code) continue;
+        size_t j = tc_tab[i].hash & (ncap - 1);
+        while (ntab[j].code) j = (j + 1) & (ncap - 1);
+        ntab[j] = tc_tab[i];
+    }
+    PyMem_Free(tc_tab);
+    tc_tab = ntab;
+    tc_cap = ncap;
+    return 0;
+}
+
+/* The code object of a token (a new reference), or NULL with an exception set. */
+static PyObject *tc_lookup(PyObject *codes_dict, const char *tok, Py_ssize_t len, long long *value) {
+    if (tc_used * 2 >= tc_cap && tc_grow() < 0) return NULL;
+    uint64_t h = fnv1a(tok, len);
+    size_t j = h & (tc_cap - 1);
+    while (tc_tab[j].code) {
+        tok_entry *e = &tc_tab[j];
+        if (e->hash == h && e->len == len && memcmp(tc_arena + e->off, tok, (size_t)len) == 0) {
+            *value = e->value;
+            Py_INCREF(e->code);
+            return e->code;
+        }
+        j = (j + 1) & (tc_cap - 1);
+    }
+    /* A new token: the dict computes (or knows) its code. That runs Python code, which
+       could in principle come back here: the slot is found again afterwards. */
+    PyObject *key = PyBytes_FromStringAndSize(tok, len);
+    if (!key) return NULL;
+    PyObject *code = PyObject_GetItem(codes_dict, key);
+    Py_DECREF(key);
+    if (!code) return NULL;
+    if (!PyLong_Check(code)) {
+        Py_DECREF(code);
+        PyErr_SetString(PyExc_TypeError, "stem codes must be ints");
+        return NULL;
+    }
+    long long v = PyLong_AsLongLong(code);
+    if (v == -1 && PyErr_Occurred()) { Py_DECREF(code); return NULL; }
+    if (codes_dict != tc_owner) { /* the cache was reset meanwhile: do not keep it */
+        *value = v;
+        return code;
+    }
+    if (tc_used * 2 >= tc_cap && tc_grow() < 0) { Py_DECREF(code); return NULL; }
+    j = h & (tc_cap - 1);
+    while (tc_tab[j].code) {
+        tok_entry *e = &tc_tab[j];
+        if (e->hash == h && e->len == len && memcmp(tc_arena + e->off, tok, (size_t)len) == 0) {
+            Py_DECREF(code);
+            *value = e->value;
+            Py_INCREF(e->code);
+            return e->code;
+        }
+        j = (j + 1) & (tc_cap - 1);
+    }
+    if (tc_arena_len + (size_t)len > tc_arena_cap) {
+        size_t ncap = tc_arena_cap ? tc_arena_cap : 1 << 16;
+        while (ncap < tc_arena_len + (size_t)len) ncap *= 2;
+        char *na = PyMem_Realloc(tc_arena, ncap);
+        if (!na) { Py_DECREF(code); PyErr_NoMemory(); return NULL; }
+        tc_arena = na;
+        tc_arena_cap = ncap;
+    }
+    memcpy(tc_arena + tc_arena_len, tok, (size_t)len);
+    tc_tab[j].hash = h;
+    tc_tab[j].off = (Py_ssize_t)tc_arena_len;
+    tc_tab[j].len = len;
+    tc_tab[j].code = code; /* the reference PyObject_GetItem returned */
+    tc_tab[j].value = v;
+    tc_arena_len += (size_t)len;
+    tc_used++;
+    *value = v;
+    Py_INCREF(code);
+    return code;
+}
+
+/* ASCII byte -> token character: [0-9a-z] themselves, [A-Z] lowered, anything else 0. */
+static unsigned char tok_char[128];
+
+static void init_tok_char(void) {
+    for (int b = 0; b < 128; b++)
+        tok_char[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ? (unsigned char)b
+                      : (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : 0;
+}
+
+/* Quotation marks a sentence has (units.make_unit's ``quoted``, _is_bare_quote,
+   ends_open_quote and opens_unclosed_quote read them). */
+typedef struct {
+    Py_ssize_t straight, open, close; /* '"'; U+201C and U+00AB; U+201D and U+00BB */
+} quote_counts;
+
+enum { Q_QUOTED = 1, Q_BARE = 2, Q_CLOSES_OPEN = 4, Q_OPENS_UNCLOSED = 8 };
+
+static int is_open_quote(Py_UCS4 c) { return c == '"' || c == 0x201C || c == 0x2018 || c == '\'' || c == 0xAB; }
+static int is_close_quote(Py_UCS4 c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\'' || c == 0xBB; }
+
+/* One token done: append its code (a new reference) to items; the first also to *first. */
+static int emit(PyObject *codes_dict, const char *tok, Py_ssize_t tlen, PyObject **items, Py_ssize_t *ntok,
+                PyObject *terms, PyObject **first) {
+    long long v;
+    PyObject *code = tc_lookup(codes_dict, tok, tlen, &v);
+    if (!code) return -1;
+    items[(*ntok)++] = code; /* owned until the list takes it */
+    if (*ntok == 1 && !(*first = PyUnicode_FromStringAndSize(tok, tlen))) return -1;
+    if (v > 0 && PySet_Add(terms, code) < 0) return -1;
+    return 0;
+}
+
+/* The scan of unit_view, once per string kind (1, 2 or 4 bytes per character). */
+#define SCAN(TYPE)                                                                              \
+    do {                                                                                        \
+        const TYPE *p = (const TYPE *)data;                                                     \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                    \
+            Py_UCS4 cp = p[i];                                                                  \
+            unsigned char c;                                                                    \
+            int end_after = 0;                                                                  \
+            if (cp < 128) {                                                                     \
+                c = tok_char[cp];                                                               \
+                if (!c) {                                                                       \
+                    if (cp == '"') q.straight++;                                                \
+                    if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                    \
+                    else if (!in_word) { in_word = 1; n_words++; }                              \
+                } else if (!in_word) { in_word = 1; n_words++; }                                \
+            } else {                                                                            \
+                c = 0;                                                                          \
+                if (cp == 0x212A) c = 'k';                                                      \
+                else if (cp == 0x130) { c = 'i'; end_after = 1; }                               \
+                else if (cp == 0x201C || cp == 0xAB) q.open++;                                  \
+                else if (cp == 0x201D || cp == 0xBB) q.close++;                                 \
+                if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                        \
+                else if (!in_word) { in_word = 1; n_words++; }                                  \
+            }                                                                                   \
+            if (c) {                                                                            \
+                tok[tlen++] = (char)c;                                                          \
+                if (!end_after) continue;                                                       \
+            }                                                                                   \
+            if (tlen) {                                                                         \
+                if (emit(codes_dict, tok, tlen, items, &ntok, terms, &first) < 0) goto done;    \
+                tlen = 0;                                                                       \
+            }                                                                                   \
+        }                                                                                       \
+    } while (0)
+
+/*
+ * unit_view(text, codes_dict) -> (codes: list[int], terms: set[int], first: str, n_words: int, quotes: int)
+ *
+ * Tokens are ROUGE's: runs of ASCII letters and digits, lowercased (word_bytes); every
+ * other character separates, except U+0130 (lowercases to "i" + a combining dot, so "i"
+ * then a separator) and U+212A KELVIN SIGN (lowercases to "k"). ``codes`` are their stem
+ * codes (codes_dict[token]); ``terms`` the positive ones, added in token order as the
+ * set comprehension in make_unit adds them (so the set iterates in the same order);
+ * ``first`` the first token or ""; ``n_words`` len(text.split()); ``quotes`` the bits
+ * Q_QUOTED (a quotation mark of any kind), Q_BARE (units._is_bare_quote), Q_CLOSES_OPEN
+ * (units.ends_open_quote) and Q_OPENS_UNCLOSED (units.opens_unclosed_quote).
+ */
+static PyObject *unit_view(PyObject *self, PyObject *args) {
+    PyObject *text, *codes_dict;
+    if (!PyArg_ParseTuple(args, "UO:unit_view", &text, &codes_dict)) return NULL;
+    if (codes_dict != tc_owner) {
+        tc_clear();
+        Py_INCREF(codes_dict);
+        tc_owner = codes_dict;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    char *tok = PyMem_Malloc((size_t)n + 1); /* a token is at most as long as the text */
+    PyObject **items = PyMem_Malloc(sizeof(PyObject *) * ((size_t)n + 1)); /* a token per character at most */
+    PyObject *codes = NULL, *terms = NULL, *first = NULL, *result = NULL;
+    Py_ssize_t ntok = 0, tlen = 0, n_words = 0;
+    int in_word = 0;
+    quote_counts q = {0, 0, 0};
+    if (!tok || !items) { PyErr_NoMemory(); goto done; }
+    terms = PySet_New(NULL);
+    if (!terms) goto done;
+    if (kind == PyUnicode_1BYTE_KIND) SCAN(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND) SCAN(Py_UCS2);
+    else SCAN(Py_UCS4);
+    if (tlen && emit(codes_dict, tok, tlen, items, &ntok, terms, &first) < 0) goto done;
+    codes = PyList_New(ntok);
+    if (!codes) goto done;
+    for (Py_ssize_t k = 0; k < ntok; k++) PyList_SET_ITEM(codes, k, items[k]);
+    ntok = 0; /* the list owns them now */
+    if (!first) first = PyUnicode_FromStringAndSize("", 0);
+    if (!first) goto done;
+    int quotes = 0;
+    if (q.straight || q.open || q.close) {
+        int starts = n && PyUnicode_READ(kind, data, 0) == '"';
+        quotes = Q_QUOTED;
+        if (n > 2 && is_open_quote(PyUnicode_READ(kind, data, 0)) && is_close_quote(PyUnicode_READ(kind, data, n - 1)))
+            quotes |= Q_BARE;
+        if (q.open || q.close) {
+            if (q.close > q.open) quotes |= Q_CLOSES_OPEN;
+            if (q.open > q.close) quotes |= Q_OPENS_UNCLOSED;
+        } else if (q.straight % 2 == 1) {
+            quotes |= starts ? Q_OPENS_UNCLOSED : Q_CLOSES_OPEN;
+        }
+    }
+    result = Py_BuildValue("(OOOni)", codes, terms, first, n_words, quotes);
+done:
+    for (Py_ssize_t k = 0; k < ntok; k++) Py_DECREF(items[k]);
+    PyMem_Free(tok);
+    PyMem_Free(items);
+    Py_XDECREF(codes);
+    Py_XDECREF(terms);
+    Py_XDECREF(first);
+    return result;
+}
+#undef SCAN
+
+/* ---------------------------------------------------------------------------------- */
+/* Open-addressing map from 64-bit keys (bigram packs, term codes) to dense ids.       */
+
+typedef struct {
+    uint64_t *keys;
+    int32_t *ids; /* -1: empty */
+    size_t mask;
+    int32_t n;
+} idmap;
+
+static int idmap_init(idmap *m, size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2 + 2) cap *= 2;
+    m->keys = PyMem_Malloc(cap * sizeof(uint64_t));
+    m->ids = PyMem_Malloc(cap * sizeof(int32_t));
+    if (!m->keys || !m->ids) { PyErr_NoMemory(); return -1; }
+    memset(m->ids, 0xff, cap * sizeof(int32_t));
+    m->mask = cap - 1;
+    m->n = 0;
+    return 0;
+}
+
+static void idmap_free(idmap *m) {
+    PyMem_Free(m->keys);
+    PyMem_Free(m->ids);
+    m->keys = NULL; m->ids = NULL;
+}
+
+/* The id of ``key``, adding it if new. The map never fills: it is sized for every key
+   the caller may add (expected >= number of insertions). */
+static inline int32_t idmap_get(idmap *m, uint64_t key) {
+    size_t j = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & m->mask;
+    while (m->ids[j] >= 0) {
+        if (m->keys[j] == key) return m->ids[j];
+        j = (j + 1) & m->mask;
+    }
+    m->keys[j] = key;
+    m->ids[j] = m->n;
+    return m->n++;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Lazy greedy's heap: entries ordered as Python's tuples (-gain, index, version).     */
+
+typedef struct {
+    double neg;
+    Py_ssize_t i, version;
+} hentry;
+
+typedef struct {
+    hentry *a;
+    Py_ssize_t n, cap;
+} heap_t;
+
+static inline int hless(const hentry *x, const hentry *y) {
+    if (x->neg != y->neg) return x->neg < y->neg;
+    if (x->i != y->i) return x->i < y->i;
+    return x->version < y->version;
+}
+
+static int heap_push(heap_t *h, double neg, Py_ssize_t i, Py_ssize_t version) {
+    if (h->n == h->cap) {
+        Py_ssize_t ncap = h->cap ? h->cap * 2 : 64;
+        hentry *na = PyMem_Realloc(h->a, (size_t)ncap * sizeof(hentry));
+        if (!na) { PyErr_NoMemory(); return -1; }
+        h->a = na;
+        h->cap = ncap;
+    }
+    Py_ssize_t k = h->n++;
+    hentry e = {neg, i, version};
+    while (k > 0) {
+        Py_ssize_t p = (k - 1) / 2;
+        if (!hless(&e, &h->a[p])) break;
+        h->a[k] = h->a[p];
+        k = p;
+    }
+    h->a[k] = e;
+    return 0;
+}
+
+static hentry heap_pop(heap_t *h) {
+    hentry top = h->a[0];
+    hentry last = h->a[--h->n];
+    Py_ssize_t k = 0;
+    for (;;) {
+        Py_ssize_t c = 2 * k + 1;
+        if (c >= h->n) break;
+        if (c + 1 < h->n && hless(&h->a[c + 1], &h->a[c])) c++;
+        if (!hless(&h->a[c], &last)) break;
+        h->a[k] = h->a[c];
+        k = c;
+    }
+    if (h->n) h->a[k] = last;
+    return top;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* select: the storyline summarizer's default path for one story.                     */
+
+enum { N_FEATURES = 13 };
+#define PAIR_SHIFT 22 /* units._PAIR = 1 << 22 */
+#define MAX_CODE ((long long)1 << 40) /* keeps |a| << 22 | |b| inside 64 bits */
+
+typedef struct {
+    /* budget.Budget */
+    long long words, sentences; /* -1: no limit */
+    int overflow;
+} budget_t;
+
+static inline int fits(const budget_t *b, long long used_words, long long used_sentences, long long n_words) {
+    if (b->sentences >= 0 && used_sentences >= b->sentences) return 0;
+    if (b->words < 0) return 1;
+    return b->overflow ? used_words < b->words : used_words + n_words <= b->words;
+}
+
+typedef struct {
+    /* input, per unit (flat, reading order) */
+    Py_ssize_t N, C, n_docs;
+    long long *doc_of, *n_words, *doc_lens;
+    Py_ssize_t *con_off; int32_t *con; /* each unit's distinct concepts (CSR) */
+    Py_ssize_t *term_off; int32_t *term; /* each unit's terms, in its set's order (CSR) */
+    /* candidates */
+    Py_ssize_t *cand;     /* flat index of each candidate */
+    Py_ssize_t *cand_of;  /* flat index -> candidate index, or -1 */
+    Py_ssize_t *need_off; Py_ssize_t *need; int *need_none; /* needed units (flat), or None */
+    double *weight, *mass, *factor;
+    /* greedy state */
+    char *covered, *picked, *chosen_term, *done;
+    int32_t *stamp; int32_t stamp_now; /* concept stamps for group unions */
+    int32_t *tstamp; int32_t tstamp_now; /* term stamps for pairwise overlaps */
+    Py_ssize_t n_concepts, n_terms;
+    double exponent;
+} story;
+
+/* Gain of candidate i alone: its uncovered concepts' weight times its factor
+   (greedy.uncovered: mass less the covered part, exact on integral weights). */
+static double gain_alone(story *s, Py_ssize_t i) {
+    Py_ssize_t u = s->cand[i];
+    double covered = 0.0;
+    for (Py_ssize_t k = s->con_off[u]; k < s->con_off[u + 1]; k++)
+        if (s->covered[s->con[k]]) covered += s->weight[s->con[k]];
+    return (s->mass[i] - covered) * s->factor[i];
+}
+
+/* greedy_groups.evaluate: the gain of candidate i with the sentences it still needs;
+   fills group (flat indices, needed ones first, i last) when given. */
+static double evaluate(story *s, Py_ssize_t i, Py_ssize_t *group, Py_ssize_t *group_len) {
+    Py_ssize_t u = s->cand[i], g = 0;
+    long long group_words = 0;
+    for (Py_ssize_t k = s->need_off[i]; k < s->need_off[i + 1]; k++) {
+        Py_ssize_t v = s->need[k];
+        if (s->picked[v]) continue;
+        if (group) group[g] = v;
+        g++;
+        group_words += s->n_words[v];
+    }
+    if (group) { group[g] = u; *group_len = g + 1; }
+    if (g == 0) return gain_alone(s, i);
+    group_words += s->n_words[u];
+    double prior = s->factor[i] * pow((double)s->n_words[u], s->exponent);
+    /* the union of the group's concepts, less what is covered: each concept counted once */
+    if (++s->stamp_now == INT32_MAX) {
+        memset(s->stamp, 0, sizeof(int32_t) * (size_t)(s->n_concepts + 1));
+        s->stamp_now = 1;
+    }
+    double total = 0.0;
+    for (Py_ssize_t k = s->need_off[i]; k <= s->need_off[i + 1]; k++) {
+        Py_ssize_t v = k < s->need_off[i + 1] ? s->need[k] : u;
+        if (v != u && s->picked[v]) continue;
+        for (Py_ssize_t c = s->con_off[v]; c < s->con_off[v + 1]; c++) {
+            int32_t cid = s->con[c];
+            if (s->stamp[cid] == s->stamp_now || s->covered[cid]) continue;
+            s->stamp[cid] = s->stamp_now;
+            total += s->weight[cid];
+        }
+    }
+    return total * prior / pow((double)group_words, s->exponent);
+}
+
+/* greedy.repeats: whether unit u nearly repeats a chosen one (cosine of term sets). */
+static int repeats(story *s, Py_ssize_t u, const Py_ssize_t *chosen, Py_ssize_t n_chosen,
+                   long long shortest, double limit) {
+    Py_ssize_t t0 = s->term_off[u], t1 = s->term_off[u + 1];
+    long long len_u = t1 - t0;
+    if (len_u == 0) return 0;
+    long long overlap = 0;
+    for (Py_ssize_t k = t0; k < t1; k++) overlap += s->chosen_term[s->term[k]];
+    if ((double)overlap <= limit * pow((double)(len_u * shortest), 0.5)) return 0;
+    for (Py_ssize_t c = 0; c < n_chosen; c++) {
+        Py_ssize_t v = chosen[c];
+        long long len_v = s->term_off[v + 1] - s->term_off[v];
+        if (len_v == 0) { /* units.cosine of an empty set: 0.0 */
+            if (0.0 > limit) return 1;
+            continue;
+        }
+        if (++s->tstamp_now == INT32_MAX) {
+            memset(s->tstamp, 0, sizeof(int32_t) * (size_t)(s->n_terms + 1));
+            s->tstamp_now = 1;
+        }
+        for (Py_ssize_t k = s->term_off[v]; k < s->term_off[v + 1]; k++) s->tstamp[s->term[k]] = s->tstamp_now;
+        long long inter = 0;
+        for (Py_ssize_t k = t0; k < t1; k++) inter += s->tstamp[s->term[k]] == s->tstamp_now;
+        if ((double)inter / pow((double)(len_u * len_v), 0.5) > limit) return 1;
+    }
+    return 0;
+}
+
+/* Read a Python int sequence element as long long within [lo, hi]. */
+static int get_ll(PyObject *o, long long lo, long long hi, long long *out, const char *what) {
+    if (!PyLong_Check(o)) { PyErr_Format(PyExc_TypeError, "%s must be ints", what); return -1; }
+    long long v = PyLong_AsLongLong(o);
+    if (v == -1 && PyErr_Occurred()) return -1;
+    if (v < lo || v > hi) { PyErr_Format(PyExc_ValueError, "%s out of range", what); return -1; }
+    *out = v;
+    return 0;
+}
+
+/* Fast sequences of the arguments, released together. */
+#define N_SEQ 8
+
+/*
+ * select(codes, terms, doc_of, n_words, doc_lens, cands, needs, cand_texts, cand_flags,
+ *        coefficients, intercept, support_weight, length_exponent, min_prior,
+ *        max_similarity, words, sentences, overflow) -> list[int]
+ *
+ * Per unit of the story, in reading order: its stem codes (list of ints), terms (the
+ * unit's set: iterated in its own order), article index (non-decreasing), word count.
+ * doc_lens: sentences per article. Per candidate: its flat index (increasing), what it
+ * needs before it (None: it cannot be made to read; else flat indices), its text and
+ * flags (1: dangling, 2: quoted). Returns the flat indices picked, in selection order.
+ */
+static PyObject *select_story(PyObject *self, PyObject *args) {
+    PyObject *a[N_SEQ], *cand_texts, *coefs_obj;
+    double intercept, support_weight, exponent, min_prior, limit;
+    long long words, sentences;
+    int overflow;
+    if (!PyArg_ParseTuple(args, "OOOOOOOOOOdddddLLp:select", &a[0], &a[1], &a[2], &a[3], &a[4], &a[5],
+                          &a[6], &cand_texts, &a[7], &coefs_obj, &intercept, &support_weight, &exponent,
+                          &min_prior, &limit, &words, &sentences, &overflow))
+        return NULL;
+    PyObject *seq[N_SEQ] = {NULL};
+    PyObject *texts_seq = NULL, *coefs_seq = NULL, *result = NULL;
+    story s;
+    memset(&s, 0, sizeof s);
+    s.exponent = exponent;
+    budget_t budget = {words, sentences, overflow};
+    idmap concepts = {0}, terms_map = {0};
+    int32_t *last_unit = NULL, *last_doc = NULL, *freq = NULL, *ndocs = NULL, *df = NULL, *first_seen = NULL;
+    long long *codes_buf = NULL, *rank = NULL;
+    double *density = NULL, *idf2 = NULL;
+    char *idf2_known = NULL;
+    Py_ssize_t *order = NULL, *concept_rank = NULL, *waiting_off = NULL, *waiting = NULL;
+    Py_ssize_t *chosen = NULL, *group = NULL, *left = NULL;
+    heap_t heap = {0};
+    double coefs[N_FEATURES];
+
+    static const char *names[N_SEQ] = {"codes", "terms", "doc_of", "n_words", "doc_lens", "cands", "needs", "cand_flags"};
+    for (int k = 0; k < N_SEQ; k++) {
+        seq[k] = PySequence_Fast(a[k], names[k]);
+        if (!seq[k]) goto done;
+    }
+    texts_seq = PySequence_Fast(cand_texts, "cand_texts");
+    coefs_seq = PySequence_Fast(coefs_obj, "coefficients");
+    if (!texts_seq || !coefs_seq) goto done;
+    if (PySequence_Fast_GET_SIZE(coefs_seq) != N_FEATURES) {
+        PyErr_SetString(PyExc_ValueError, "expected 13 coefficients");
+        goto done;
+    }
+    for (int k = 0; k < N_FEATURES; k++) {
+        coefs[k] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(coefs_seq, k));
+        if (coefs[k] == -1.0 && PyErr_Occurred()) goto done;
+    }
+    Py_ssize_t N = s.N = PySequence_Fast_GET_SIZE(seq[0]);
+    Py_ssize_t C = s.C = PySequence_Fast_GET_SIZE(seq[5]);
+    s.n_docs = PySequence_Fast_GET_SIZE(seq[4]);
+    if (PySequence_Fast_GET_SIZE(seq[1]) != N || PySequence_Fast_GET_SIZE(seq[2]) != N ||
+        PySequence_Fast_GET_SIZE(seq[3]) != N || PySequence_Fast_GET_SIZE(seq[6]) != C ||
+        PySequence_Fast_GET_SIZE(texts_seq) != C || PySequence_Fast_GET_SIZE(seq[7]) != C) {
+        PyErr_SetString(PyExc_ValueError, "per-unit and per-candidate lists differ in length");
+        goto done;
+    }
+    if (C == 0) { result = PyList_New(0); goto done; }
+    if (s.n_docs == 0) { PyErr_SetString(PyExc_ValueError, "candidates without articles"); goto done; }
+
+    /* ---- per unit: article, words, codes -> distinct concepts; terms in set order ---- */
+    s.doc_of = PyMem_Malloc(sizeof(long long) * N);
+    s.n_words = PyMem_Malloc(sizeof(long long) * N);
+    s.doc_lens = PyMem_Malloc(sizeof(long long) * s.n_docs);
+    s.con_off = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
+    s.term_off = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
+    if (!s.doc_of || !s.n_words || !s.doc_lens || !s.con_off || !s.term_off) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t d = 0; d < s.n_docs; d++)
+        if (get_ll(PySequence_Fast_GET_ITEM(seq[4], d), 0, PY_SSIZE_T_MAX, &s.doc_lens[d], "doc_lens") < 0) goto done;
+    Py_ssize_t total_codes = 0, total_terms = 0;
+    for (Py_ssize_t u = 0; u < N; u++) {
+        PyObject *codes = PySequence_Fast_GET_ITEM(seq[0], u), *terms = PySequence_Fast_GET_ITEM(seq[1], u);
+        if (!PyList_Check(codes) || !PyAnySet_Check(terms)) {
+            PyErr_SetString(PyExc_TypeError, "codes must be lists and terms sets");
+            goto done;
+        }
+        total_codes += PyList_GET_SIZE(codes);
+        total_terms += PySet_GET_SIZE(terms);
+        if (get_ll(PySequence_Fast_GET_ITEM(seq[2], u), u ? s.doc_of[u - 1] : 0, s.n_docs - 1, &s.doc_of[u],
+                   "doc_of (non-decreasing article indices)") < 0 ||
+            get_ll(PySequence_Fast_GET_ITEM(seq[3], u), 0, (long long)1 << 40, &s.n_words[u], "n_words") < 0)
+            goto done;
+    }
+    s.con = PyMem_Malloc(sizeof(int32_t) * (total_codes + 1));
+    s.term = PyMem_Malloc(sizeof(int32_t) * (total_terms + 1));
+    codes_buf = PyMem_Malloc(sizeof(long long) * (total_codes + 1));
+    if (!s.con || !s.term || !codes_buf) { PyErr_NoMemory(); goto done; }
+    if (idmap_init(&concepts, (size_t)total_codes) < 0 || idmap_init(&terms_map, (size_t)total_terms) < 0) goto done;
+    /* per concept: last unit (dedupe within a unit), last article, units, articles */
+    last_unit = PyMem_Malloc(sizeof(int32_t) * (total_codes + 1));
+    last_doc = PyMem_Malloc(sizeof(int32_t) * (total_codes + 1));
+    freq = PyMem_Calloc(total_codes + 1, sizeof(int32_t));
+    ndocs = PyMem_Calloc(total_codes + 1, sizeof(int32_t));
+    df = PyMem_Calloc(total_terms + 1, sizeof(int32_t));
+    first_seen = PyMem_Malloc(sizeof(int32_t) * (total_terms + 1));
+    if (!last_unit || !last_doc || !freq || !ndocs || !df || !first_seen) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t nc = 0, nt = 0, n_first = 0;
+    s.con_off[0] = s.term_off[0] = 0;
+    for (Py_ssize_t u = 0; u < N; u++) {
+        PyObject *codes = PySequence_Fast_GET_ITEM(seq[0], u);
+        Py_ssize_t m = PyList_GET_SIZE(codes);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            PyObject *o = PyList_GET_ITEM(codes, k);
+            if (get_ll(o, -MAX_CODE + 1, MAX_CODE - 1, &codes_buf[k], "codes") < 0) goto done;
+        }
+        /* units.make_unit: {|a| << 22 | |b| for consecutive a, b unless both are stopwords} */
+        for (Py_ssize_t k = 0; k + 1 < m; k++) {
+            long long x = codes_buf[k], y = codes_buf[k + 1];
+            if (x <= 0 && y <= 0) continue;
+            uint64_t key = ((uint64_t)llabs(x) << PAIR_SHIFT) + (uint64_t)llabs(y);
+            int32_t cid = idmap_get(&concepts, key);
+            if (freq[cid] == 0) { last_unit[cid] = -1; last_doc[cid] = -1; } /* new */
+            if (last_unit[cid] == (int32_t)u) continue;
+            last_unit[cid] = (int32_t)u;
+            freq[cid]++;
+            if (last_doc[cid] != (int32_t)s.doc_of[u]) { last_doc[cid] = (int32_t)s.doc_of[u]; ndocs[cid]++; }
+            s.con[nc++] = cid;
+        }
+        s.con_off[u + 1] = nc;
+        /* terms in their set's iteration order: the order Python's sums over it take */
+        PyObject *terms = PySequence_Fast_GET_ITEM(seq[1], u);
+        PyObject *it = PyObject_GetIter(terms), *o;
+        if (!it) goto done;
+        while ((o = PyIter_Next(it))) {
+            long long v;
+            int bad = get_ll(o, 1, MAX_CODE, &v, "terms") < 0;
+            Py_DECREF(o);
+            if (bad || nt >= total_terms) {
+                if (!bad) PyErr_SetString(PyExc_RuntimeError, "terms set changed size");
+                Py_DECREF(it);
+                goto done;
+            }
+            int32_t tid = idmap_get(&terms_map, (uint64_t)v);
+            if (df[tid]++ == 0) first_seen[n_first++] = tid;
+            s.term[nt++] = tid;
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) goto done;
+        s.term_off[u + 1] = nt;
+    }
+
+    /* ---- concepts.concept_weights: units that have it, plus support per extra article ---- */
+    Py_ssize_t n_concepts = s.n_concepts = concepts.n, n_terms = s.n_terms = terms_map.n;
+    s.weight = PyMem_Malloc(sizeof(double) * (n_concepts + 1));
+    s.covered = PyMem_Calloc(n_concepts + 1, 1);
+    s.stamp = PyMem_Calloc(n_concepts + 1, sizeof(int32_t));
+    s.chosen_term = PyMem_Calloc(n_terms + 1, 1);
+    s.tstamp = PyMem_Calloc(n_terms + 1, sizeof(int32_t));
+    if (!s.weight || !s.covered || !s.stamp || !s.chosen_term || !s.tstamp) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t c = 0; c < n_concepts; c++)
+        s.weight[c] = ndocs[c] > 1 ? (double)freq[c] + support_weight * (double)(ndocs[c] - 1) : (double)freq[c];
+
+    /* ---- candidates ---- */
+    s.cand = PyMem_Malloc(sizeof(Py_ssize_t) * C);
+    s.cand_of = PyMem_Malloc(sizeof(Py_ssize_t) * N);
+    s.mass = PyMem_Malloc(sizeof(double) * C);
+    s.factor = PyMem_Malloc(sizeof(double) * C);
+    rank = PyMem_Malloc(sizeof(long long) * C);
+    density = PyMem_Malloc(sizeof(double) * C);
+    order = PyMem_Malloc(sizeof(Py_ssize_t) * C);
+    concept_rank = PyMem_Malloc(sizeof(Py_ssize_t) * C);
+    idf2 = PyMem_Malloc(sizeof(double) * (N + 1));
+    idf2_known = PyMem_Calloc(N + 1, 1);
+    if (!s.cand || !s.cand_of || !s.mass || !s.factor || !rank || !density || !order || !concept_rank ||
+        !idf2 || !idf2_known) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t u = 0; u < N; u++) s.cand_of[u] = -1;
+    long long last = -1;
+    for (Py_ssize_t i = 0; i < C; i++) {
+        long long v;
+        if (get_ll(PySequence_Fast_GET_ITEM(seq[5], i), last + 1, N - 1, &v, "cands (increasing unit indices)") < 0)
+            goto done;
+        s.cand[i] = (Py_ssize_t)v;
+        s.cand_of[v] = i;
+        last = v;
+    }
+    /* features.concept_masses */
+    for (Py_ssize_t i = 0; i < C; i++) {
+        Py_ssize_t u = s.cand[i];
+        double m = 0.0;
+        for (Py_ssize_t k = s.con_off[u]; k < s.con_off[u + 1]; k++) m += s.weight[s.con[k]];
+        s.mass[i] = m;
+    }
+
+    /* ---- features.candidate_features ---- */
+    {
+        long long last_doc_seen = -1, k = 0;
+        for (Py_ssize_t i = 0; i < C; i++) {
+            long long d = s.doc_of[s.cand[i]];
+            if (d != last_doc_seen) { last_doc_seen = d; k = 0; }
+            rank[i] = k++;
+        }
+        double top = 0.0;
+        for (Py_ssize_t i = 0; i < C; i++) {
+            density[i] = s.mass[i] / pow((double)s.n_words[s.cand[i]], 0.7);
+            if (i == 0 || density[i] > top) top = density[i];
+        }
+        if (top == 0.0) top = 1.0;
+        /* sorted(range(C), key=density, reverse=True), stable: insertion sort by merge
+           would do; a bottom-up merge sort keeps ties in index order */
+        Py_ssize_t *tmp = PyMem_Malloc(sizeof(Py_ssize_t) * C);
+        if (!tmp) { PyErr_NoMemory(); goto done; }
+        for (Py_ssize_t i = 0; i < C; i++) order[i] = i;
+        for (Py_ssize_t width = 1; width < C; width *= 2) {
+            for (Py_ssize_t lo = 0; lo < C; lo += 2 * width) {
+                Py_ssize_t mid = lo + width < C ? lo + width : C, hi = lo + 2 * width < C ? lo + 2 * width : C;
+                Py_ssize_t x = lo, y = mid, o = lo;
+                while (x < mid && y < hi) tmp[o++] = density[order[y]] > density[order[x]] ? order[y++] : order[x++];
+                while (x < mid) tmp[o++] = order[x++];
+                while (y < hi) tmp[o++] = order[y++];
+            }
+            memcpy(order, tmp, sizeof(Py_ssize_t) * C);
+        }
+        PyMem_Free(tmp);
+        for (Py_ssize_t r = 0; r < C; r++) concept_rank[order[r]] = r;
+
+        /* centroid of content terms, IDF-weighted over sentences */
+        double n1 = 1.0 + (double)N;
+#define IDF2(c) (idf2_known[c] ? idf2[c] : (idf2_known[c] = 1, idf2[c] = pow(log(n1 / (1.0 + (double)(c))), 2.0)))
+        pysum norm_sum;
+        pysum_init(&norm_sum);
+        for (Py_ssize_t k2 = 0; k2 < n_first; k2++) {
+            int32_t c = df[first_seen[k2]];
+            pysum_add(&norm_sum, (double)((long long)c * c) * IDF2(c));
+        }
+        double centroid_norm = sqrt(pysum_result(&norm_sum));
+        if (centroid_norm == 0.0) centroid_norm = 1.0;
+        double log_articles = log((double)s.n_docs);
+        for (Py_ssize_t i = 0; i < C; i++) {
+            Py_ssize_t u = s.cand[i];
+            pysum idf_sum, toward_sum;
+            pysum_init(&idf_sum);
+            pysum_init(&toward_sum);
+            for (Py_ssize_t k2 = s.term_off[u]; k2 < s.term_off[u + 1]; k2++) {
+                int32_t c = df[s.term[k2]];
+                pysum_add(&idf_sum, IDF2(c));
+                pysum_add(&toward_sum, (double)c * IDF2(c));
+            }
+            double norm = sqrt(pysum_result(&idf_sum));
+            if (norm == 0.0) norm = 1.0;
+            double centroid = pysum_result(&toward_sum) / (norm * centroid_norm);
+            long long d = s.doc_of[u];
+            long long flags;
+            if (get_ll(PySequence_Fast_GET_ITEM(seq[7], i), 0, 3, &flags, "cand_flags") < 0) goto done;
+            PyObject *text = PySequence_Fast_GET_ITEM(texts_seq, i);
+            if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "cand_texts must be str"); goto done; }
+            int has_quote = 0, has_digit = 0;
+            {
+                Py_ssize_t tn = PyUnicode_GET_LENGTH(text);
+                int kind = PyUnicode_KIND(text);
+                const void *data = PyUnicode_DATA(text);
+                for (Py_ssize_t k3 = 0; k3 < tn && !(has_quote && has_digit); k3++) {
+                    Py_UCS4 ch = PyUnicode_READ(kind, data, k3);
+                    if (ch == '"' || ch == 0x201C || ch == 0x201D) has_quote = 1;
+                    /* re's \d: Unicode decimal digits (the table lookup only outside ASCII) */
+                    else if (!has_digit && (ch < 128 ? ch - '0' < 10 : Py_UNICODE_ISDECIMAL(ch))) has_digit = 1;
+                }
+            }
+            double row[N_FEATURES] = {
+                1.0 / (double)(1 + rank[i]),
+                (double)rank[i] / (double)(s.doc_lens[d] > 1 ? s.doc_lens[d] : 1),
+                (double)d / (double)s.n_docs,
+                log((double)s.n_words[u]),
+                density[i] / top,
+                1.0 / (double)(1 + concept_rank[i]),
+                centroid,
+                (flags & 1) ? 1.0 : 0.0,
+                ((flags & 2) && has_quote) ? 1.0 : 0.0,
+                has_digit ? 1.0 : 0.0,
+                log(1.0 + (double)s.doc_lens[d]),
+                log_articles,
+                rank[i] == 0 ? 1.0 : 0.0,
+            };
+            /* scorer.probabilities, then concepts.priors */
+            pysum z;
+            pysum_init(&z);
+            for (int f = 0; f < N_FEATURES; f++) pysum_add(&z, coefs[f] * row[f]);
+            double zz = intercept + pysum_result(&z);
+            double p = zz > -60 ? 1.0 / (1.0 + exp(-zz)) : 0.0;
+            double base = p > min_prior ? p : min_prior;
+            s.factor[i] = base / pow((double)s.n_words[u], exponent);
+        }
+#undef IDF2
+    }
+
+    /* ---- what each candidate needs before it (orphans.needed, computed by the caller) ---- */
+    s.need_off = PyMem_Malloc(sizeof(Py_ssize_t) * (C + 1));
+    s.need_none = PyMem_Calloc(C + 1, sizeof(int));
+    if (!s.need_off || !s.need_none) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t total_needs = 0;
+    for (Py_ssize_t i = 0; i < C; i++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(seq[6], i);
+        if (o == Py_None) { s.need_none[i] = 1; continue; }
+        if (!PyList_Check(o) && !PyTuple_Check(o)) { PyErr_SetString(PyExc_TypeError, "needs must be None or lists"); goto done; }
+        total_needs += PySequence_Fast_GET_SIZE(o);
+    }
+    s.need = PyMem_Malloc(sizeof(Py_ssize_t) * (total_needs + 1));
+    waiting_off = PyMem_Calloc(N + 1, sizeof(Py_ssize_t));
+    waiting = PyMem_Malloc(sizeof(Py_ssize_t) * (total_needs + 1));
+    if (!s.need || !waiting_off || !waiting) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t nn = 0;
+    for (Py_ssize_t i = 0; i < C; i++) {
+        s.need_off[i] = nn;
+        PyObject *o = PySequence_Fast_GET_ITEM(seq[6], i);
+        if (o == Py_None) continue;
+        for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(o); k++) {
+            long long v;
+            if (get_ll(PySequence_Fast_GET_ITEM(o, k), 0, N - 1, &v, "needs") < 0) goto done;
+            s.need[nn++] = (Py_ssize_t)v;
+            waiting_off[v + 1]++;
+        }
+    }
+    s.need_off[C] = nn;
+    /* waiting: needed unit -> candidates that need it, in candidate order (CSR) */
+    for (Py_ssize_t u = 0; u < N; u++) waiting_off[u + 1] += waiting_off[u];
+    {
+        Py_ssize_t *fill = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
+        if (!fill) { PyErr_NoMemory(); goto done; }
+        memcpy(fill, waiting_off, sizeof(Py_ssize_t) * (N + 1));
+        for (Py_ssize_t i = 0; i < C; i++)
+            for (Py_ssize_t k = s.need_off[i]; k < s.need_off[i + 1]; k++) waiting[fill[s.need[k]]++] = i;
+        PyMem_Free(fill);
+    }
+
+    /* ---- greedy.greedy_groups ---- */
+    s.picked = PyMem_Calloc(N + 1, 1);
+    s.done = PyMem_Calloc(C + 1, 1);
+    chosen = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
+    group = PyMem_Malloc(sizeof(Py_ssize_t) * (total_needs + 2));
+    long long max_words = 0;
+    for (Py_ssize_t i = 0; i < C; i++) if (s.n_words[s.cand[i]] > max_words) max_words = s.n_words[s.cand[i]];
+    if (max_words > ((long long)1 << 24)) { PyErr_SetString(PyExc_ValueError, "candidate too long"); goto done; }
+    left = PyMem_Calloc((size_t)max_words + 2, sizeof(Py_ssize_t)); /* heap entries by length */
+    if (!s.picked || !s.done || !chosen || !group || !left) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < C; i++) {
+        s.done[i] = (char)s.need_none[i];
+        if (s.done[i]) continue;
+        double g = s.need_off[i + 1] > s.need_off[i] ? evaluate(&s, i, NULL, NULL) : s.mass[i] * s.factor[i];
+        if (heap_push(&heap, -g, i, 0) < 0) goto done;
+        left[s.n_words[s.cand[i]]]++;
+    }
+    long long shortest_left = 1;
+    {
+        Py_ssize_t w;
+        for (w = 0; w <= max_words && !left[w]; w++) ;
+        if (w <= max_words) shortest_left = w;
+    }
+#define DROP(j) do { \
+        s.done[j] = 1; \
+        long long nw_ = s.n_words[s.cand[j]]; \
+        left[nw_]--; \
+        if (nw_ == shortest_left && !left[nw_]) { \
+            Py_ssize_t w_; \
+            for (w_ = 0; w_ <= max_words && !left[w_]; w_++) ; \
+            shortest_left = w_ <= max_words ? w_ : 1; \
+        } \
+    } while (0)
+    Py_ssize_t n_chosen = 0, version = 0;
+    long long used_words = 0, shortest = 1000000000LL;
+    while (heap.n && fits(&budget, used_words, n_chosen, shortest_left)) {
+        hentry e = heap_pop(&heap);
+        Py_ssize_t i = e.i;
+        if (s.done[i]) continue; /* a stale entry */
+        Py_ssize_t u = s.cand[i];
+        if (!fits(&budget, used_words, n_chosen, s.n_words[u])) { DROP(i); continue; }
+        int has_needs = s.need_off[i + 1] > s.need_off[i];
+        double current;
+        if (e.version == version) current = -e.neg;
+        else if (has_needs) current = evaluate(&s, i, NULL, NULL);
+        else current = gain_alone(&s, i);
+        if (current > 0 && heap.n && current < -heap.a[0].neg - 1e-12) {
+            if (heap_push(&heap, -current, i, version) < 0) goto done;
+            continue;
+        }
+        if (current <= 0) { DROP(i); continue; }
+        Py_ssize_t glen = 1;
+        if (has_needs) evaluate(&s, i, group, &glen);
+        else group[0] = u;
+        if (glen > 1) { /* fits_all */
+            long long w = used_words, n_sent = n_chosen;
+            int ok = 1;
+            for (Py_ssize_t k = 0; k < glen && ok; k++) {
+                if (!fits(&budget, w, n_sent, s.n_words[group[k]])) ok = 0;
+                w += s.n_words[group[k]];
+                n_sent++;
+            }
+            if (!ok) continue; /* the group may fit later */
+        }
+        int rep = 0;
+        for (Py_ssize_t k = 0; k < glen && !rep; k++) rep = repeats(&s, group[k], chosen, n_chosen, shortest, limit);
+        if (rep) { DROP(i); continue; }
+        for (Py_ssize_t k = 0; k < glen; k++) {
+            Py_ssize_t v = group[k];
+            chosen[n_chosen++] = v;
+            s.picked[v] = 1;
+            for (Py_ssize_t t = s.term_off[v]; t < s.term_off[v + 1]; t++) s.chosen_term[s.term[t]] = 1;
+            long long len_v = s.term_off[v + 1] - s.term_off[v];
+            if ((len_v ? len_v : 1) < shortest) shortest = len_v ? len_v : 1;
+            for (Py_ssize_t c = s.con_off[v]; c < s.con_off[v + 1]; c++) s.covered[s.con[c]] = 1;
+            used_words += s.n_words[v];
+            Py_ssize_t j = s.cand_of[v];
+            if (j >= 0 && !s.done[j]) DROP(j);
+        }
+        version++;
+        for (Py_ssize_t k = 0; k < glen; k++) {
+            Py_ssize_t v = group[k];
+            for (Py_ssize_t w = waiting_off[v]; w < waiting_off[v + 1]; w++) {
+                Py_ssize_t j = waiting[w];
+                if (!s.done[j] && heap_push(&heap, -evaluate(&s, j, NULL, NULL), j, version) < 0) goto done;
+            }
+        }
+    }
+#undef DROP
+    result = PyList_New(n_chosen);
+    if (!result) goto done;
+    for (Py_ssize_t k = 0; k < n_chosen; k++) {
+        PyObject *o = PyLong_FromSsize_t(chosen[k]);
+        if (!o) { Py_CLEAR(result); goto done; }
+        PyList_SET_ITEM(result, k, o);
+    }
+
+done:
+    for (int k = 0; k < N_SEQ; k++) Py_XDECREF(seq[k]);
+    Py_XDECREF(texts_seq);
+    Py_XDECREF(coefs_seq);
+    idmap_free(&concepts);
+    idmap_free(&terms_map);
+    PyMem_Free(s.doc_of); PyMem_Free(s.n_words); PyMem_Free(s.doc_lens);
+    PyMem_Free(s.con_off); PyMem_Free(s.con); PyMem_Free(s.term_off); PyMem_Free(s.term);
+    PyMem_Free(s.cand); PyMem_Free(s.cand_of); PyMem_Free(s.need_off); PyMem_Free(s.need); PyMem_Free(s.need_none);
+    PyMem_Free(s.weight); PyMem_Free(s.mass); PyMem_Free(s.factor);
+    PyMem_Free(s.covered); PyMem_Free(s.picked); PyMem_Free(s.chosen_term); PyMem_Free(s.done);
+    PyMem_Free(s.stamp); PyMem_Free(s.tstamp);
+    PyMem_Free(last_unit); PyMem_Free(last_doc); PyMem_Free(freq); PyMem_Free(ndocs); PyMem_Free(df);
+    PyMem_Free(first_seen); PyMem_Free(codes_buf); PyMem_Free(rank); PyMem_Free(density);
+    PyMem_Free(idf2); PyMem_Free(idf2_known); PyMem_Free(order); PyMem_Free(concept_rank);
+    PyMem_Free(waiting_off); PyMem_Free(waiting); PyMem_Free(chosen); PyMem_Free(group); PyMem_Free(left);
+    PyMem_Free(heap.a);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"unit_view", unit_view, METH_VARARGS, "Stem codes, term set, first token, word count and quotation marks of a sentence."},
+    {"select", select_story, METH_VARARGS, "The default summarizer's picks for one story (flat unit indices)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static void module_free(void *m) { tc_clear(); }
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_kernel",
+    "C inner loops of storyline's default summarizer (see _kernel.c for what each mirrors).",
+    -1, methods, NULL, NULL, NULL, module_free,
+};
+
+PyMODINIT_FUNC PyInit__kernel(void) {
+    init_tok_char();
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,180 @@
+"""The C kernel (summarize/_kernel.c): built in a dev install, and the same as pure Python.
+
+Every summary must come out the same with and without the kernel, so each test here runs
+the pure-Python path (kernel.pure_python) and the kernel on the same stories and compares
+what they build and pick, on invented stories, hostile text and, when the shared data is
+beside the checkout, real Multi-News stories.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from storyline.brief.articles import to_articles
+from storyline.ingest import read_multinews_record
+from storyline.summarize import Budget, kernel, select
+from storyline.summarize.concepts import ConceptSettings, summarize_concepts
+from storyline.summarize.units import make_units
+from storyline.text.sentences import sentences_of
+
+from conftest import SHARED
+from helpers import make_article
+
+needs_kernel = pytest.mark.skipif(not kernel.available(), reason="kernel not built (checked by test_kernel_is_built)")
+
+BUDGETS = [Budget(words=250), Budget(words=60), Budget(words=None, sentences=3), Budget(words=40, overflow=True),
+           Budget(words=120, sentences=2)]
+
+STORY = [
+    ["The Lakeside ferry company will raise fares by 12 percent from June 1, the company said on Monday.",
+     "Chief executive Dana Holt said rising fuel costs left the company no other choice this year.",
+     "He said the company had waited as long as it could before raising the price of a ticket.",
+     '"We held prices for three years and we cannot do it any longer," Holt told reporters on Monday.',
+     "Commuters who cross the lake every day said the increase would cost them hundreds of dollars."],
+    ["Ferry fares on Lakeside routes will rise by 12 percent from June 1, the operator announced Monday.",
+     "He blamed fuel.",
+     '"It is simply too expensive to run the boats at the old fares and nobody should be surprised,',
+     'and we told the council so last year when the budget was set," she said at the meeting.',
+     "They said the regional council would review the fare increase at its May meeting next month."],
+    ["Lakeside ferry fares are going up 12 percent on June 1 after the operator cited higher fuel costs.",
+     "İstanbul-born rider Kemal Şahin paid 96 dollars, up from 86, for a monthly pass in the KELVIN era.",
+     "But riders groups say the service has become less reliable over the past two winters on the lake.",
+     "It is hard to say whether the ferry company will keep all of its routes open after the fare rise."],
+]
+
+HOSTILE = [
+    [""],
+    ["   ", "\u00a0\u2003 \t"],
+    ["İİİİ İstanbul KKK \u212aelvin ǅemal ﬁnance ΣΑΣ σας", "\ud800 lone surrogate \udfff text with ☃ and 😀 emoji"],
+    [" ".join(["word"] * 5000) + "."],
+    ["a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3 + "end."],
+    ['"' * 50, "“”«»" * 20 + " quoted words here and there and everywhere now.", "١٢٣ Arabic digits in a sentence here, yes.",
+     '"He said it was over."', "«Il a dit que c'était fini, et nous sommes partis tout de suite après cela.»",
+     '‘Single quotes around a whole sentence that says enough words to count.’', '"Open', 'tail"', '“Open', 'tail”'],
+]
+
+
+def _stories() -> list[list[list[str]]]:
+    return [STORY, HOSTILE, [STORY[1], STORY[0]], [STORY[2]]]
+
+
+def _docs(story: list[list[str]]):
+    return [make_article(f"a{i}", sents)[1] for i, sents in enumerate(story)]
+
+
+def _view(units):
+    return [[(u.codes, list(u.terms), u.bigrams, u.n_words, u.dangling, u.refers_back, u.quoted, u.quote_tail,
+              u.quote_head) for u in doc] for doc in units]
+
+
+def _both(fn):
+    with kernel.pure_python():
+        expected = fn()
+    return expected, fn()
+
+
+def test_kernel_is_built() -> None:
+    # A dev install (make venv: pip install -e) compiles the kernel; without it summaries
+    # are still right but ~3x slower, which CI must not miss.
+    if os.environ.get("STORYLINE_PURE_PYTHON") == "1":
+        pytest.skip("pure Python asked for")
+    assert kernel.available(), "storyline.summarize._kernel is not built: run `make clean venv`"
+    assert kernel.KERNEL is not None
+
+
+@needs_kernel
+@pytest.mark.parametrize("story", _stories())
+def test_units_match_python(story) -> None:
+    docs = _docs(story)
+    expected, got = _both(lambda: _view(make_units(docs)))
+    assert got == expected
+
+
+@needs_kernel
+@pytest.mark.parametrize("story", _stories())
+def test_selections_match_python(story) -> None:
+    docs = _docs(story)
+    for budget in BUDGETS:
+        expected, got = _both(lambda: [s.text for s in select(docs, budget)])
+        assert got == expected, budget
+
+
+@needs_kernel
+def test_settings_the_kernel_covers_match_python() -> None:
+    docs = _docs(STORY)
+    for settings in (ConceptSettings(support_weight=2.0, max_similarity=0.3, min_prior=0.2),
+                     ConceptSettings(length_exponent=0.5), ConceptSettings(max_similarity=-1.0)):
+        def run():
+            units = make_units(docs)
+            return [(u.doc, u.position) for u in summarize_concepts(units, Budget(words=80), settings)]
+        expected, got = _both(run)
+        assert got == expected, settings
+
+
+@needs_kernel
+def test_multinews_stories_match_python() -> None:
+    path = SHARED / "data" / "multinews-val250.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    with path.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for _, line in zip(range(25), lines)]
+    for number, record in enumerate(records):
+        articles, _ = to_articles(read_multinews_record(record, f"r{number}", outlets=False))
+        docs = [sentences_of(a) for a in articles]
+        expected, got = _both(lambda: ([s.text for s in select(docs, Budget(words=250))], _view(make_units(docs))))
+        assert got == expected, number
+
+
+@needs_kernel
+def test_select_rejects_bad_arguments_without_crashing() -> None:
+    k = kernel.KERNEL
+    coefficients = (0.0,) * 13
+    good = ([[1, 2]], [{1, 2}], [0], [9], [1], [0], [[]], ["Some words."], [0])
+
+    def call(*args, coefs=coefficients):
+        return k.select(*args, coefs, 0.0, 5.0, 1.0, 0.05, 0.5, 250, -1, False)
+
+    assert call(*good) == [0]
+    bad = [
+        ([[1, 2]], [{1, 2}], [1], [9], [1], [0], [[]], ["x"], [0]),  # article index out of range
+        ([[1, 2]], [{1, 2}], [0], [9], [1], [1], [[]], ["x"], [0]),  # candidate out of range
+        ([[1, 2]], [{1, 2}], [0], [9], [1], [0], [[5]], ["x"], [0]),  # needed unit out of range
+        ([[1, 2]], [{1, 2}], [0], [9], [1], [0, 0], [[], []], ["x", "x"], [0, 0]),  # candidates not increasing
+        ([[1, 2], [3]], [{1, 2}, {3}], [1, 0], [9, 9], [1, 1], [0], [[]], ["x"], [0]),  # articles out of order
+        ([[1, 2]], [{1, 2}], [0], [9], [1], [0], [[]], ["x", "y"], [0]),  # lengths differ
+        ([[1 << 50]], [{1}], [0], [9], [1], [0], [[]], ["x"], [0]),  # code too large
+        ([[1, 2]], [{-1}], [0], [9], [1], [0], [[]], ["x"], [0]),  # a term must be positive
+    ]
+    for args in bad:
+        with pytest.raises(ValueError):
+            call(*args)
+    with pytest.raises(TypeError):
+        call([(1, 2)], [{1, 2}], [0], [9], [1], [0], [[]], ["x"], [0])  # codes must be lists
+    with pytest.raises(TypeError):
+        call([[1, 2]], [[1, 2]], [0], [9], [1], [0], [[]], ["x"], [0])  # terms must be sets
+    with pytest.raises(TypeError):
+        call([["a"]], [{1}], [0], [9], [1], [0], [[]], ["x"], [0])
+    with pytest.raises(ValueError):
+        call(*good, coefs=(1.0,) * 12)
+    assert call([], [], [], [], [], [], [], [], []) == []
+
+
+@needs_kernel
+def test_unit_view_of_odd_text() -> None:
+    k = kernel.KERNEL
+    from storyline.text.terms import _BYTE_CODES, word_bytes, word_count
+
+    for text in ["", " ", "İ", "İİ", "aİb", "K\u212a", "x" * 100_000, "\ud800a\udfffb", "Ǆ ǅ ǆ", "😀a😀b😀"]:
+        codes, terms, first, n_words, _ = k.unit_view(text, _BYTE_CODES)
+        tokens = word_bytes(text)
+        assert codes == [_BYTE_CODES[t] for t in tokens]
+        assert list(terms) == list({c for c in codes if c > 0})
+        assert first == (tokens[0].decode() if tokens else "")
+        assert n_words == word_count(text)
+    with pytest.raises(TypeError):
+        k.unit_view(b"bytes", _BYTE_CODES)
+    with pytest.raises(KeyError):
+        k.unit_view("new words here", {"new": 1})  # a table without the token: its error comes through
