@@ -165,16 +165,22 @@ def test_select_rejects_bad_arguments_without_crashing() -> None:
 @needs_kernel
 def test_unit_view_of_odd_text() -> None:
     k = kernel.KERNEL
-    from storyline.text.terms import _BYTE_CODES, word_bytes, word_count
+    from storyline.text.terms import _BYTE_CODES, STEM_TABLE, word_bytes, word_count
 
     for text in ["", " ", "İ", "İİ", "aİb", "K\u212a", "x" * 100_000, "\ud800a\udfffb", "Ǆ ǅ ǆ", "😀a😀b😀"]:
-        codes, terms, first, n_words, _ = k.unit_view(text, _BYTE_CODES)
+        codes, terms, first, n_words, _ = k.unit_view(text, *STEM_TABLE)
         tokens = word_bytes(text)
         assert codes == [_BYTE_CODES[t] for t in tokens]
         assert list(terms) == list({c for c in codes if c > 0})
         assert first == (tokens[0].decode() if tokens else "")
         assert n_words == word_count(text)
     with pytest.raises(TypeError):
-        k.unit_view(b"bytes", _BYTE_CODES)
-    with pytest.raises(KeyError):
-        k.unit_view("new words here", {"new": 1})  # a table without the token: its error comes through
+        k.unit_view(b"bytes", *STEM_TABLE)
+    with pytest.raises(TypeError):
+        k.unit_view("text", *STEM_TABLE[:2])
+    with pytest.raises(ZeroDivisionError):  # a stemmer's error comes through
+        k.unit_view("new words here", lambda word: 1 / 0, {}, frozenset())
+    with pytest.raises(TypeError):
+        k.unit_view("new words here", str, {"new": "not an int"}, frozenset())
+    # and the real table still works after those (the cache started over)
+    assert k.unit_view("Ferry fares", *STEM_TABLE)[0] == [_BYTE_CODES[b"ferry"], _BYTE_CODES[b"fares"]]

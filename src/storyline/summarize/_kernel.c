@@ -69,11 +69,11 @@ static inline double pysum_result(const pysum *s) {
 /* ---------------------------------------------------------------------------------- */
 /* Token -> stem code cache for unit_view.                                            */
 /*
- * text.terms._BYTE_CODES (a dict with __missing__) assigns each token its stem code the
- * first time it is seen; codes never change afterwards. Looking a token up there from C
- * would mean a bytes object per word; this table keeps (token bytes -> the same int
- * object) and asks the dict only for tokens it has not seen. It is tied to one dict
- * object: given another, it starts over.
+ * A word's code is the id of its stem in text.terms._STEM_IDS (numbered in the order
+ * stems are first seen, shared by every path), negated for a stopword; codes never
+ * change once given. This table keeps (token bytes -> code) so each token is stemmed
+ * once per process, and does for a new token what terms._new_code does. It is tied to
+ * one _STEM_IDS dict: given another, it starts over.
  */
 typedef struct {
     uint64_t hash;
@@ -125,8 +125,34 @@ static int tc_grow(void) {
     return 0;
 }
 
+/* The code of a new word, as terms._new_code computes it:
+   stem_ids.setdefault(stem_word(word), len(stem_ids) + 1), negated for a stopword or a
+   one-character word. A new reference, or NULL with an exception set. */
+static PyObject *new_code(const char *tok, Py_ssize_t len, PyObject *stem_word, PyObject *stem_ids,
+                          PyObject *stopwords) {
+    PyObject *word = PyUnicode_DecodeASCII(tok, len, NULL), *stem = NULL, *fresh = NULL, *code = NULL;
+    if (!word) return NULL;
+    stem = PyObject_CallOneArg(stem_word, word);
+    if (!stem) goto out;
+    fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(stem_ids) + 1);
+    if (!fresh) goto out;
+    PyObject *id = PyDict_SetDefault(stem_ids, stem, fresh); /* borrowed */
+    if (!id) goto out;
+    if (!PyLong_Check(id)) { PyErr_SetString(PyExc_TypeError, "stem ids must be ints"); goto out; }
+    int stop = len < 2;
+    if (!stop && (stop = PySet_Contains(stopwords, word)) < 0) goto out;
+    if (stop) code = PyNumber_Negative(id);
+    else { Py_INCREF(id); code = id; }
+out:
+    Py_DECREF(word);
+    Py_XDECREF(stem);
+    Py_XDECREF(fresh);
+    return code;
+}
+
 /* The code object of a token (a new reference), or NULL with an exception set. */
-static PyObject *tc_lookup(PyObject *codes_dict, const char *tok, Py_ssize_t len, long long *value) {
+static PyObject *tc_lookup(const char *tok, Py_ssize_t len, long long *value, PyObject *stem_word,
+                           PyObject *stem_ids, PyObject *stopwords) {
     if (tc_used * 2 >= tc_cap && tc_grow() < 0) return NULL;
     uint64_t h = fnv1a(tok, len);
     size_t j = h & (tc_cap - 1);
@@ -139,34 +165,19 @@ static PyObject *tc_lookup(PyObject *codes_dict, const char *tok, Py_ssize_t len
         }
         j = (j + 1) & (tc_cap - 1);
     }
-    /* A new token: the dict computes (or knows) its code. That runs Python code, which
-       could in principle come back here: the slot is found again afterwards. */
-    PyObject *key = PyBytes_FromStringAndSize(tok, len);
-    if (!key) return NULL;
-    PyObject *code = PyObject_GetItem(codes_dict, key);
-    Py_DECREF(key);
+    /* A new token. Stemming runs Python code, which could in principle come back here:
+       the slot is found again afterwards. */
+    PyObject *code = new_code(tok, len, stem_word, stem_ids, stopwords);
     if (!code) return NULL;
-    if (!PyLong_Check(code)) {
-        Py_DECREF(code);
-        PyErr_SetString(PyExc_TypeError, "stem codes must be ints");
-        return NULL;
-    }
     long long v = PyLong_AsLongLong(code);
     if (v == -1 && PyErr_Occurred()) { Py_DECREF(code); return NULL; }
-    if (codes_dict != tc_owner) { /* the cache was reset meanwhile: do not keep it */
-        *value = v;
-        return code;
-    }
+    *value = v;
+    if (stem_ids != tc_owner) return code; /* the cache was reset meanwhile: do not keep it */
     if (tc_used * 2 >= tc_cap && tc_grow() < 0) { Py_DECREF(code); return NULL; }
     j = h & (tc_cap - 1);
     while (tc_tab[j].code) {
         tok_entry *e = &tc_tab[j];
-        if (e->hash == h && e->len == len && memcmp(tc_arena + e->off, tok, (size_t)len) == 0) {
-            Py_DECREF(code);
-            *value = e->value;
-            Py_INCREF(e->code);
-            return e->code;
-        }
+        if (e->hash == h && e->len == len && memcmp(tc_arena + e->off, tok, (size_t)len) == 0) return code;
         j = (j + 1) & (tc_cap - 1);
     }
     if (tc_arena_len + (size_t)len > tc_arena_cap) {
@@ -181,12 +192,11 @@ static PyObject *tc_lookup(PyObject *codes_dict, const char *tok, Py_ssize_t len
     tc_tab[j].hash = h;
     tc_tab[j].off = (Py_ssize_t)tc_arena_len;
     tc_tab[j].len = len;
-    tc_tab[j].code = code; /* the reference PyObject_GetItem returned */
+    Py_INCREF(code);
+    tc_tab[j].code = code;
     tc_tab[j].value = v;
     tc_arena_len += (size_t)len;
     tc_used++;
-    *value = v;
-    Py_INCREF(code);
     return code;
 }
 
@@ -203,18 +213,19 @@ static void init_tok_char(void) {
    ends_open_quote and opens_unclosed_quote read them). */
 typedef struct {
     Py_ssize_t straight, open, close; /* '"'; U+201C and U+00AB; U+201D and U+00BB */
+    int curly; /* U+201C or U+201D */
 } quote_counts;
 
-enum { Q_QUOTED = 1, Q_BARE = 2, Q_CLOSES_OPEN = 4, Q_OPENS_UNCLOSED = 8 };
+enum { Q_QUOTED = 1, Q_BARE = 2, Q_CLOSES_OPEN = 4, Q_OPENS_UNCLOSED = 8, Q_MARK = 16, Q_DIGIT = 32 };
 
 static int is_open_quote(Py_UCS4 c) { return c == '"' || c == 0x201C || c == 0x2018 || c == '\'' || c == 0xAB; }
 static int is_close_quote(Py_UCS4 c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\'' || c == 0xBB; }
 
 /* One token done: append its code (a new reference) to items; the first also to *first. */
-static int emit(PyObject *codes_dict, const char *tok, Py_ssize_t tlen, PyObject **items, Py_ssize_t *ntok,
+static int emit(PyObject *const *table, const char *tok, Py_ssize_t tlen, PyObject **items, Py_ssize_t *ntok,
                 PyObject *terms, PyObject **first) {
     long long v;
-    PyObject *code = tc_lookup(codes_dict, tok, tlen, &v);
+    PyObject *code = tc_lookup(tok, tlen, &v, table[0], table[1], table[2]);
     if (!code) return -1;
     items[(*ntok)++] = code; /* owned until the list takes it */
     if (*ntok == 1 && !(*first = PyUnicode_FromStringAndSize(tok, tlen))) return -1;
@@ -236,13 +247,22 @@ static int emit(PyObject *codes_dict, const char *tok, Py_ssize_t tlen, PyObject
                     if (cp == '"') q.straight++;                                                \
                     if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                    \
                     else if (!in_word) { in_word = 1; n_words++; }                              \
-                } else if (!in_word) { in_word = 1; n_words++; }                                \
+                } else {                                                                        \
+                    if (c <= '9') digit = 1;                                                    \
+                    if (!in_word) { in_word = 1; n_words++; }                                   \
+                }                                                                               \
             } else {                                                                            \
                 c = 0;                                                                          \
                 if (cp == 0x212A) c = 'k';                                                      \
                 else if (cp == 0x130) { c = 'i'; end_after = 1; }                               \
-                else if (cp == 0x201C || cp == 0xAB) q.open++;                                  \
-                else if (cp == 0x201D || cp == 0xBB) q.close++;                                 \
+                else if (cp == 0x201C) { q.open++; q.curly = 1; }                               \
+                else if (cp == 0x201D) { q.close++; q.curly = 1; }                              \
+                else if (cp == 0xAB) q.open++;                                                  \
+                else if (cp == 0xBB) q.close++;                                                 \
+                /* re's \d: Unicode decimal digits; none below U+0660 but ASCII's, none in  \
+                   General Punctuation (U+2000-U+206F) */                                       \
+                else if (!digit && cp >= 0x660 && (cp < 0x2000 || cp > 0x206F)                  \
+                         && Py_UNICODE_ISDECIMAL(cp)) digit = 1;                                 \
                 if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                        \
                 else if (!in_word) { in_word = 1; n_words++; }                                  \
             }                                                                                   \
@@ -251,31 +271,38 @@ static int emit(PyObject *codes_dict, const char *tok, Py_ssize_t tlen, PyObject
                 if (!end_after) continue;                                                       \
             }                                                                                   \
             if (tlen) {                                                                         \
-                if (emit(codes_dict, tok, tlen, items, &ntok, terms, &first) < 0) goto done;    \
+                if (emit(table, tok, tlen, items, &ntok, terms, &first) < 0) goto done;         \
                 tlen = 0;                                                                       \
             }                                                                                   \
         }                                                                                       \
     } while (0)
 
 /*
- * unit_view(text, codes_dict) -> (codes: list[int], terms: set[int], first: str, n_words: int, quotes: int)
+ * unit_view(text, stem_word, stem_ids, stopwords)
+ *     -> (codes: list[int], terms: set[int], first: str, n_words: int, marks: int)
  *
  * Tokens are ROUGE's: runs of ASCII letters and digits, lowercased (word_bytes); every
  * other character separates, except U+0130 (lowercases to "i" + a combining dot, so "i"
  * then a separator) and U+212A KELVIN SIGN (lowercases to "k"). ``codes`` are their stem
- * codes (codes_dict[token]); ``terms`` the positive ones, added in token order as the
- * set comprehension in make_unit adds them (so the set iterates in the same order);
- * ``first`` the first token or ""; ``n_words`` len(text.split()); ``quotes`` the bits
- * Q_QUOTED (a quotation mark of any kind), Q_BARE (units._is_bare_quote), Q_CLOSES_OPEN
- * (units.ends_open_quote) and Q_OPENS_UNCLOSED (units.opens_unclosed_quote).
+ * codes (text.terms: stem_word is _STEMMER.stemWord, stem_ids _STEM_IDS, stopwords
+ * STOPWORDS); ``terms`` the positive ones, added in token order as the set comprehension
+ * in make_unit adds them (so the set iterates in the same order); ``first`` the first
+ * token or ""; ``n_words`` len(text.split()); ``marks`` the bits Q_QUOTED (a quotation
+ * mark of any kind), Q_BARE (units._is_bare_quote), Q_CLOSES_OPEN (units.ends_open_quote),
+ * Q_OPENS_UNCLOSED (units.opens_unclosed_quote), Q_MARK (a '"', U+201C or U+201D: the
+ * has_quote feature) and Q_DIGIT (a decimal digit: has_digit).
  */
-static PyObject *unit_view(PyObject *self, PyObject *args) {
-    PyObject *text, *codes_dict;
-    if (!PyArg_ParseTuple(args, "UO:unit_view", &text, &codes_dict)) return NULL;
-    if (codes_dict != tc_owner) {
+static PyObject *unit_view(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyCallable_Check(args[1]) || !PyDict_Check(args[2]) ||
+        !PyAnySet_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "unit_view(text: str, stem_word, stem_ids: dict, stopwords: set)");
+        return NULL;
+    }
+    PyObject *text = args[0], *const *table = args + 1;
+    if (args[2] != tc_owner) {
         tc_clear();
-        Py_INCREF(codes_dict);
-        tc_owner = codes_dict;
+        Py_INCREF(args[2]);
+        tc_owner = args[2];
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
@@ -284,25 +311,26 @@ static PyObject *unit_view(PyObject *self, PyObject *args) {
     PyObject **items = PyMem_Malloc(sizeof(PyObject *) * ((size_t)n + 1)); /* a token per character at most */
     PyObject *codes = NULL, *terms = NULL, *first = NULL, *result = NULL;
     Py_ssize_t ntok = 0, tlen = 0, n_words = 0;
-    int in_word = 0;
-    quote_counts q = {0, 0, 0};
+    int in_word = 0, digit = 0;
+    quote_counts q = {0, 0, 0, 0};
     if (!tok || !items) { PyErr_NoMemory(); goto done; }
     terms = PySet_New(NULL);
     if (!terms) goto done;
     if (kind == PyUnicode_1BYTE_KIND) SCAN(Py_UCS1);
     else if (kind == PyUnicode_2BYTE_KIND) SCAN(Py_UCS2);
     else SCAN(Py_UCS4);
-    if (tlen && emit(codes_dict, tok, tlen, items, &ntok, terms, &first) < 0) goto done;
+    if (tlen && emit(table, tok, tlen, items, &ntok, terms, &first) < 0) goto done;
     codes = PyList_New(ntok);
     if (!codes) goto done;
     for (Py_ssize_t k = 0; k < ntok; k++) PyList_SET_ITEM(codes, k, items[k]);
     ntok = 0; /* the list owns them now */
     if (!first) first = PyUnicode_FromStringAndSize("", 0);
     if (!first) goto done;
-    int quotes = 0;
+    int quotes = digit ? Q_DIGIT : 0;
+    if (q.straight || q.curly) quotes |= Q_MARK;
     if (q.straight || q.open || q.close) {
         int starts = n && PyUnicode_READ(kind, data, 0) == '"';
-        quotes = Q_QUOTED;
+        quotes |= Q_QUOTED;
         if (n > 2 && is_open_quote(PyUnicode_READ(kind, data, 0)) && is_close_quote(PyUnicode_READ(kind, data, n - 1)))
             quotes |= Q_BARE;
         if (q.open || q.close) {
@@ -312,7 +340,10 @@ static PyObject *unit_view(PyObject *self, PyObject *args) {
             quotes |= starts ? Q_OPENS_UNCLOSED : Q_CLOSES_OPEN;
         }
     }
-    result = Py_BuildValue("(OOOni)", codes, terms, first, n_words, quotes);
+    PyObject *nw = PyLong_FromSsize_t(n_words), *marks = PyLong_FromLong(quotes);
+    if (nw && marks) result = PyTuple_Pack(5, codes, terms, first, nw, marks);
+    Py_XDECREF(nw);
+    Py_XDECREF(marks);
 done:
     for (Py_ssize_t k = 0; k < ntok; k++) Py_DECREF(items[k]);
     PyMem_Free(tok);
@@ -553,7 +584,8 @@ static int get_ll(PyObject *o, long long lo, long long hi, long long *out, const
  * unit's set: iterated in its own order), article index (non-decreasing), word count.
  * doc_lens: sentences per article. Per candidate: its flat index (increasing), what it
  * needs before it (None: it cannot be made to read; else flat indices), its text and
- * flags (1: dangling, 2: quoted). Returns the flat indices picked, in selection order.
+ * flags (1: dangling, 2: quoted; 4: has '"', U+201C or U+201D, 8: a decimal digit, both
+ * from unit_view's marks when 16 is set, else found here in the text). Returns the flat indices picked, in selection order.
  */
 static PyObject *select_story(PyObject *self, PyObject *args) {
     PyObject *a[N_SEQ], *cand_texts, *coefs_obj;
@@ -790,11 +822,11 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
             double centroid = pysum_result(&toward_sum) / (norm * centroid_norm);
             long long d = s.doc_of[u];
             long long flags;
-            if (get_ll(PySequence_Fast_GET_ITEM(seq[7], i), 0, 3, &flags, "cand_flags") < 0) goto done;
+            if (get_ll(PySequence_Fast_GET_ITEM(seq[7], i), 0, 31, &flags, "cand_flags") < 0) goto done;
             PyObject *text = PySequence_Fast_GET_ITEM(texts_seq, i);
             if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "cand_texts must be str"); goto done; }
-            int has_quote = 0, has_digit = 0;
-            {
+            int has_quote = (flags & 4) != 0, has_digit = (flags & 8) != 0;
+            if (!(flags & 16)) { /* not known from unit_view: scan the text */
                 Py_ssize_t tn = PyUnicode_GET_LENGTH(text);
                 int kind = PyUnicode_KIND(text);
                 const void *data = PyUnicode_DATA(text);
@@ -989,7 +1021,7 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"unit_view", unit_view, METH_VARARGS, "Stem codes, term set, first token, word count and quotation marks of a sentence."},
+    {"unit_view", (PyCFunction)(void (*)(void))unit_view, METH_FASTCALL, "Stem codes, term set, first token, word count and quotation marks of a sentence."},
     {"select", select_story, METH_VARARGS, "The default summarizer's picks for one story (flat unit indices)."},
     {NULL, NULL, 0, NULL},
 };

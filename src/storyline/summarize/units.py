@@ -13,7 +13,7 @@ from collections.abc import Sequence, Set as AbstractSet
 
 from storyline.model import Sentence
 from storyline.summarize import kernel
-from storyline.text.terms import _BYTE_CODES, byte_term_codes, word_bytes, word_count
+from storyline.text.terms import STEM_TABLE, byte_term_codes, word_bytes, word_count
 
 # Sentences outside these lengths are headlines, captions, fragments or run-ons: they read
 # badly in a summary and are rarely what several outlets agree on.
@@ -56,11 +56,11 @@ class Unit:
     """
 
     __slots__ = ("sentence", "doc", "n_words", "codes", "_bigrams", "terms", "dangling", "refers_back", "quoted",
-                 "quote_tail", "quote_head")
+                 "quote_tail", "quote_head", "cues")
 
     def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int], bigrams: set[int] | None,
                  terms: set[int], dangling: bool, refers_back: bool, quoted: bool, quote_tail: bool = False,
-                 quote_head: bool = False) -> None:
+                 quote_head: bool = False, cues: int = 0) -> None:
         self.sentence = sentence
         self.doc = doc  # index of the article in the cluster
         self.n_words = n_words  # whitespace words, the unit budgets count in
@@ -77,6 +77,9 @@ class Unit:
         self.quoted = quoted  # has a quotation mark of any kind
         self.quote_tail = quote_tail  # closes a quotation it did not open (ends_open_quote)
         self.quote_head = quote_head  # opens a quotation it does not close (opens_unclosed_quote)
+        # The C kernel's scan also finds the scorer's surface cues: 16 when known, plus 4 for
+        # a '"', '“' or '”' and 8 for a digit (features: has_quote, has_digit). 0: not known.
+        self.cues = cues
 
     @property
     def position(self) -> int:
@@ -101,13 +104,14 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     text = sentence.text
     compiled = kernel.KERNEL
     bigrams: set[int] | None
+    cues = 0
     if compiled is not None:
         # The same tokens, codes, terms (built in the same order), word count and quotation
         # marks, in C, in one pass over the text.
-        codes, terms, first, n_words, quotes = compiled.unit_view(text, _BYTE_CODES)
+        codes, terms, first, n_words, marks = compiled.unit_view(text, *STEM_TABLE)
         bigrams = None
-        quoted, bare_quote, quote_tail, quote_head = (quotes & 1 != 0, quotes & 2 != 0, quotes & 4 != 0,
-                                                      quotes & 8 != 0)
+        quoted, bare_quote, quote_tail, quote_head = marks & 1 != 0, marks & 2 != 0, marks & 4 != 0, marks & 8 != 0
+        cues = marks >> 2 & 12 | 16
     else:
         tokens = word_bytes(text)
         codes = byte_term_codes(tokens)
@@ -124,7 +128,8 @@ def make_unit(sentence: Sentence, doc: int) -> Unit:
     dangling = first in DANGLING_OPENERS or bare_quote
     refers_back = (first in REFERRING_OPENERS or bare_quote or quote_tail
                    or (first == "it" and not _EXPLETIVE_IT.match(text)))
-    return Unit(sentence, doc, n_words, codes, bigrams, terms, dangling, refers_back, quoted, quote_tail, quote_head)
+    return Unit(sentence, doc, n_words, codes, bigrams, terms, dangling, refers_back, quoted, quote_tail, quote_head,
+                cues)
 
 
 def ends_open_quote(text: str) -> bool:
