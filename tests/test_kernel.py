@@ -50,6 +50,9 @@ HOSTILE = [
     ["   ", "\u00a0\u2003 \t"],
     ["İİİİ İstanbul KKK \u212aelvin ǅemal ﬁnance ΣΑΣ σας", "\ud800 lone surrogate \udfff text with ☃ and 😀 emoji"],
     [" ".join(["word"] * 5000) + "."],
+    ["................................................. he said it was so, and they agreed with him then.",
+     "He " + "x" * 60 + " said it, and then everyone in the room agreed with him right away...",
+     "They said the port would reopen on Monday, and then they said it again on Tuesday )"],
     ["a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3 + "end."],
     ['"' * 50, "“”«»" * 20 + " quoted words here and there and everywhere now.", "١٢٣ Arabic digits in a sentence here, yes.",
      '"He said it was over."', "«Il a dit que c'était fini, et nous sommes partis tout de suite après cela.»",
@@ -67,7 +70,7 @@ def _docs(story: list[list[str]]):
 
 def _view(units):
     return [[(u.codes, list(u.terms), u.bigrams, u.n_words, u.dangling, u.refers_back, u.quoted, u.quote_tail,
-              u.quote_head) for u in doc] for doc in units]
+              u.quote_head, u.candidate, u.pronoun) for u in doc] for doc in units]
 
 
 def _both(fn):
@@ -163,24 +166,32 @@ def test_select_rejects_bad_arguments_without_crashing() -> None:
 
 
 @needs_kernel
-def test_unit_view_of_odd_text() -> None:
-    k = kernel.KERNEL
-    from storyline.text.terms import _BYTE_CODES, STEM_TABLE, word_bytes, word_count
+def test_units_of_odd_text() -> None:
+    from storyline.summarize.units import make_unit
+    from storyline.text.terms import word_bytes
 
-    for text in ["", " ", "İ", "İİ", "aİb", "K\u212a", "x" * 100_000, "\ud800a\udfffb", "Ǆ ǅ ǆ", "😀a😀b😀"]:
-        codes, terms, first, n_words, _ = k.unit_view(text, *STEM_TABLE)
-        tokens = word_bytes(text)
-        assert codes == [_BYTE_CODES[t] for t in tokens]
-        assert list(terms) == list({c for c in codes if c > 0})
-        assert first == (tokens[0].decode() if tokens else "")
-        assert n_words == word_count(text)
+    odd = ["", " ", "İ", "İİ", "aİb", "K\u212a", "x" * 100_000, "\ud800a\udfffb", "Ǆ ǅ ǆ", "😀a😀b😀", "\x1c\x1d a\x85b",
+           "It is the only bridge over the river that was still open to lorries on Sunday.",
+           "It is hard to say whether the bridge will reopen before the end of the month, officials said.",
+           "They said so.", "x" * 45 + " he said it.", "(He said it was so and then they all went home for the night.)"]
+    for text in odd:
+        sentence = make_article("t", [text])[1][0]
+        expected, got = _both(lambda: make_unit(sentence, 3))
+        assert _view([[got]]) == _view([[expected]]), text
+        assert (got.doc, got.sentence, got.cues & 16) == (3, sentence, 16)
+        assert len(got.codes) == len(word_bytes(text))
+    k = kernel.KERNEL
+    from storyline.summarize.units import _KERNEL_ARGS
+    with pytest.raises(AttributeError):
+        k.make_units([[object()]], *_KERNEL_ARGS)  # no text, as in Python
     with pytest.raises(TypeError):
-        k.unit_view(b"bytes", *STEM_TABLE)
+        k.make_units([[make_article("t", ["x"])[1][0]]], *_KERNEL_ARGS[:-1])
     with pytest.raises(TypeError):
-        k.unit_view("text", *STEM_TABLE[:2])
+        k.make_units(5, *_KERNEL_ARGS)
+    stemmer_fails = (_KERNEL_ARGS[0], lambda word: 1 / 0, {}, *_KERNEL_ARGS[3:])
     with pytest.raises(ZeroDivisionError):  # a stemmer's error comes through
-        k.unit_view("new words here", lambda word: 1 / 0, {}, frozenset())
-    with pytest.raises(TypeError):
-        k.unit_view("new words here", str, {"new": "not an int"}, frozenset())
-    # and the real table still works after those (the cache started over)
-    assert k.unit_view("Ferry fares", *STEM_TABLE)[0] == [_BYTE_CODES[b"ferry"], _BYTE_CODES[b"fares"]]
+        k.make_units([[make_article("t", ["brand new words"])[1][0]]], *stemmer_fails)
+    # and the real table still works after that (the cache started over)
+    sentence = make_article("t", ["Ferry fares rose."])[1][0]
+    expected, got = _both(lambda: make_units([[sentence]]))
+    assert _view(got) == _view(expected)

@@ -12,8 +12,9 @@
  * this module is not built); tests/test_kernel.py runs both on the same stories and
  * requires identical selections:
  *
- *   unit_view  mirrors units.make_unit's token work: text.terms.word_bytes, then
- *              byte_term_codes, the ``terms`` set, and word_count.
+ *   make_units mirrors units.make_units and make_unit: text.terms.word_bytes,
+ *              byte_term_codes (and _new_code for new words), the ``terms`` set,
+ *              word_count, the quotation-mark tests and the flags make_unit sets.
  *   select     mirrors concepts.summarize_concepts' default path: concept_weights,
  *              features.concept_masses and candidate_features, scorer.probabilities,
  *              concepts.priors and greedy.greedy_groups.
@@ -67,17 +68,19 @@ static inline double pysum_result(const pysum *s) {
 }
 
 /* ---------------------------------------------------------------------------------- */
-/* Token -> stem code cache for unit_view.                                            */
+/* Token -> stem code cache for make_units.                                           */
 /*
  * A word's code is the id of its stem in text.terms._STEM_IDS (numbered in the order
  * stems are first seen, shared by every path), negated for a stopword; codes never
- * change once given. This table keeps (token bytes -> code) so each token is stemmed
- * once per process, and does for a new token what terms._new_code does. It is tied to
- * one _STEM_IDS dict: given another, it starts over.
+ * change once given. This table keeps (token -> code) so each token is stemmed once per
+ * process, and does for a new token what terms._new_code does. It is tied to one
+ * _STEM_IDS dict: given another, it starts over. Tokens of up to 8 characters (most)
+ * are compared as one 64-bit key; longer ones also by their bytes in tc_arena.
  */
 typedef struct {
+    uint64_t key;        /* the first 8 characters, one per byte */
     uint64_t hash;
-    Py_ssize_t off, len; /* token bytes in tc_arena */
+    Py_ssize_t off, len; /* all the token's bytes are at tc_arena + off when len > 8 */
     PyObject *code;      /* strong reference; NULL: empty slot */
     long long value;
 } tok_entry;
@@ -100,13 +103,14 @@ static void tc_clear(void) {
     Py_CLEAR(tc_owner);
 }
 
-static inline uint64_t fnv1a(const char *s, Py_ssize_t n) {
-    uint64_t h = 1469598103934665603ULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+static inline uint64_t tok_hash(uint64_t key, const char *tok, Py_ssize_t len) {
+    uint64_t h = (key ^ (uint64_t)len) * 0x9E3779B97F4A7C15ULL;
+    for (Py_ssize_t i = 8; i < len; i++) h = (h ^ (unsigned char)tok[i]) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+static inline int tok_equal(const tok_entry *e, uint64_t h, uint64_t key, const char *tok, Py_ssize_t len) {
+    return e->key == key && e->len == len && (len <= 8 || (e->hash == h && memcmp(tc_arena + e->off, tok, (size_t)len) == 0));
 }
 
 static int tc_grow(void) {
@@ -125,22 +129,26 @@ static int tc_grow(void) {
     return 0;
 }
 
+/* What unit_scan needs from text.terms to give a new word its code. */
+typedef struct {
+    PyObject *stem_word, *stem_ids, *stopwords;
+} stem_table;
+
 /* The code of a new word, as terms._new_code computes it:
    stem_ids.setdefault(stem_word(word), len(stem_ids) + 1), negated for a stopword or a
    one-character word. A new reference, or NULL with an exception set. */
-static PyObject *new_code(const char *tok, Py_ssize_t len, PyObject *stem_word, PyObject *stem_ids,
-                          PyObject *stopwords) {
+static PyObject *new_code(const char *tok, Py_ssize_t len, const stem_table *t) {
     PyObject *word = PyUnicode_DecodeASCII(tok, len, NULL), *stem = NULL, *fresh = NULL, *code = NULL;
     if (!word) return NULL;
-    stem = PyObject_CallOneArg(stem_word, word);
+    stem = PyObject_CallOneArg(t->stem_word, word);
     if (!stem) goto out;
-    fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(stem_ids) + 1);
+    fresh = PyLong_FromSsize_t(PyDict_GET_SIZE(t->stem_ids) + 1);
     if (!fresh) goto out;
-    PyObject *id = PyDict_SetDefault(stem_ids, stem, fresh); /* borrowed */
+    PyObject *id = PyDict_SetDefault(t->stem_ids, stem, fresh); /* borrowed */
     if (!id) goto out;
     if (!PyLong_Check(id)) { PyErr_SetString(PyExc_TypeError, "stem ids must be ints"); goto out; }
     int stop = len < 2;
-    if (!stop && (stop = PySet_Contains(stopwords, word)) < 0) goto out;
+    if (!stop && (stop = PySet_Contains(t->stopwords, word)) < 0) goto out;
     if (stop) code = PyNumber_Negative(id);
     else { Py_INCREF(id); code = id; }
 out:
@@ -151,14 +159,13 @@ out:
 }
 
 /* The code object of a token (a new reference), or NULL with an exception set. */
-static PyObject *tc_lookup(const char *tok, Py_ssize_t len, long long *value, PyObject *stem_word,
-                           PyObject *stem_ids, PyObject *stopwords) {
+static PyObject *tc_lookup(uint64_t key, const char *tok, Py_ssize_t len, long long *value, const stem_table *t) {
     if (tc_used * 2 >= tc_cap && tc_grow() < 0) return NULL;
-    uint64_t h = fnv1a(tok, len);
+    uint64_t h = tok_hash(key, tok, len);
     size_t j = h & (tc_cap - 1);
     while (tc_tab[j].code) {
         tok_entry *e = &tc_tab[j];
-        if (e->hash == h && e->len == len && memcmp(tc_arena + e->off, tok, (size_t)len) == 0) {
+        if (tok_equal(e, h, key, tok, len)) {
             *value = e->value;
             Py_INCREF(e->code);
             return e->code;
@@ -167,193 +174,402 @@ static PyObject *tc_lookup(const char *tok, Py_ssize_t len, long long *value, Py
     }
     /* A new token. Stemming runs Python code, which could in principle come back here:
        the slot is found again afterwards. */
-    PyObject *code = new_code(tok, len, stem_word, stem_ids, stopwords);
+    PyObject *code = new_code(tok, len, t);
     if (!code) return NULL;
     long long v = PyLong_AsLongLong(code);
     if (v == -1 && PyErr_Occurred()) { Py_DECREF(code); return NULL; }
     *value = v;
-    if (stem_ids != tc_owner) return code; /* the cache was reset meanwhile: do not keep it */
+    if (t->stem_ids != tc_owner) return code; /* the cache was reset meanwhile: do not keep it */
     if (tc_used * 2 >= tc_cap && tc_grow() < 0) { Py_DECREF(code); return NULL; }
     j = h & (tc_cap - 1);
     while (tc_tab[j].code) {
-        tok_entry *e = &tc_tab[j];
-        if (e->hash == h && e->len == len && memcmp(tc_arena + e->off, tok, (size_t)len) == 0) return code;
+        if (tok_equal(&tc_tab[j], h, key, tok, len)) return code;
         j = (j + 1) & (tc_cap - 1);
     }
-    if (tc_arena_len + (size_t)len > tc_arena_cap) {
-        size_t ncap = tc_arena_cap ? tc_arena_cap : 1 << 16;
-        while (ncap < tc_arena_len + (size_t)len) ncap *= 2;
-        char *na = PyMem_Realloc(tc_arena, ncap);
-        if (!na) { Py_DECREF(code); PyErr_NoMemory(); return NULL; }
-        tc_arena = na;
-        tc_arena_cap = ncap;
+    Py_ssize_t off = 0;
+    if (len > 8) {
+        if (tc_arena_len + (size_t)len > tc_arena_cap) {
+            size_t ncap = tc_arena_cap ? tc_arena_cap : 1 << 16;
+            while (ncap < tc_arena_len + (size_t)len) ncap *= 2;
+            char *na = PyMem_Realloc(tc_arena, ncap);
+            if (!na) { Py_DECREF(code); PyErr_NoMemory(); return NULL; }
+            tc_arena = na;
+            tc_arena_cap = ncap;
+        }
+        memcpy(tc_arena + tc_arena_len, tok, (size_t)len);
+        off = (Py_ssize_t)tc_arena_len;
+        tc_arena_len += (size_t)len;
     }
-    memcpy(tc_arena + tc_arena_len, tok, (size_t)len);
+    tc_tab[j].key = key;
     tc_tab[j].hash = h;
-    tc_tab[j].off = (Py_ssize_t)tc_arena_len;
+    tc_tab[j].off = off;
     tc_tab[j].len = len;
     Py_INCREF(code);
     tc_tab[j].code = code;
     tc_tab[j].value = v;
-    tc_arena_len += (size_t)len;
     tc_used++;
     return code;
 }
 
-/* ASCII byte -> token character: [0-9a-z] themselves, [A-Z] lowered, anything else 0. */
-static unsigned char tok_char[128];
+/* Characters below U+0100: a token character (its lowercase in tok_low), whitespace (as
+   str.split sees it), a quotation mark, or another separator. */
+enum { C_SEP, C_SPACE, C_STRAIGHT, C_LEFT_GUILLEMET, C_RIGHT_GUILLEMET, C_TOKEN };
+static unsigned char char_class[256], tok_low[256];
 
-static void init_tok_char(void) {
-    for (int b = 0; b < 128; b++)
-        tok_char[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ? (unsigned char)b
-                      : (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : 0;
+static void init_tables(void) {
+    for (int b = 0; b < 256; b++) {
+        int alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+        tok_low[b] = !alnum ? 0 : (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : (unsigned char)b;
+        char_class[b] = alnum ? C_TOKEN : Py_UNICODE_ISSPACE(b) ? C_SPACE : b == '"' ? C_STRAIGHT
+                        : b == 0xAB ? C_LEFT_GUILLEMET : b == 0xBB ? C_RIGHT_GUILLEMET : C_SEP;
+    }
 }
 
-/* Quotation marks a sentence has (units.make_unit's ``quoted``, _is_bare_quote,
-   ends_open_quote and opens_unclosed_quote read them). */
-typedef struct {
-    Py_ssize_t straight, open, close; /* '"'; U+201C and U+00AB; U+201D and U+00BB */
-    int curly; /* U+201C or U+201D */
-} quote_counts;
-
-enum { Q_QUOTED = 1, Q_BARE = 2, Q_CLOSES_OPEN = 4, Q_OPENS_UNCLOSED = 8, Q_MARK = 16, Q_DIGIT = 32 };
+/* What units.make_unit reads off a sentence's text. */
+enum {
+    Q_QUOTED = 1, Q_BARE = 2, Q_CLOSES_OPEN = 4, Q_OPENS_UNCLOSED = 8, Q_MARK = 16, Q_DIGIT = 32,
+    Q_ENDS_WELL = 64, /* ends in one of .!?"')’” and not in "..." (is_candidate) */
+    Q_FIRST_IN_40 = 128, /* the first token ends within the first 40 characters (opening_word) */
+};
 
 static int is_open_quote(Py_UCS4 c) { return c == '"' || c == 0x201C || c == 0x2018 || c == '\'' || c == 0xAB; }
 static int is_close_quote(Py_UCS4 c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\'' || c == 0xBB; }
 
+typedef struct {
+    PyObject *codes, *terms, *first; /* new references */
+    Py_ssize_t n_words;
+    int marks;
+} scan_result;
+
+/* Reusable buffers for unit_scan (a token's characters; a sentence's code objects). */
+static char *buf_tok = NULL;
+static PyObject **buf_items = NULL;
+static Py_ssize_t buf_cap = 0;
+static int buf_busy = 0;
+
 /* One token done: append its code (a new reference) to items; the first also to *first. */
-static int emit(PyObject *const *table, const char *tok, Py_ssize_t tlen, PyObject **items, Py_ssize_t *ntok,
-                PyObject *terms, PyObject **first) {
+static inline int emit(const stem_table *t, uint64_t key, const char *tok, Py_ssize_t tlen, PyObject **items,
+                       Py_ssize_t *ntok, PyObject *terms, PyObject **first) {
     long long v;
-    PyObject *code = tc_lookup(tok, tlen, &v, table[0], table[1], table[2]);
+    PyObject *code = tc_lookup(key, tok, tlen, &v, t);
     if (!code) return -1;
     items[(*ntok)++] = code; /* owned until the list takes it */
-    if (*ntok == 1 && !(*first = PyUnicode_FromStringAndSize(tok, tlen))) return -1;
+    if (*ntok == 1 && !(*first = PyUnicode_DecodeASCII(tok, tlen, NULL))) return -1;
     if (v > 0 && PySet_Add(terms, code) < 0) return -1;
     return 0;
 }
 
-/* The scan of unit_view, once per string kind (1, 2 or 4 bytes per character). */
-#define SCAN(TYPE)                                                                              \
-    do {                                                                                        \
-        const TYPE *p = (const TYPE *)data;                                                     \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                    \
-            Py_UCS4 cp = p[i];                                                                  \
-            unsigned char c;                                                                    \
-            int end_after = 0;                                                                  \
-            if (cp < 128) {                                                                     \
-                c = tok_char[cp];                                                               \
-                if (!c) {                                                                       \
-                    if (cp == '"') q.straight++;                                                \
-                    if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                    \
-                    else if (!in_word) { in_word = 1; n_words++; }                              \
-                } else {                                                                        \
-                    if (c <= '9') digit = 1;                                                    \
-                    if (!in_word) { in_word = 1; n_words++; }                                   \
-                }                                                                               \
-            } else {                                                                            \
-                c = 0;                                                                          \
-                if (cp == 0x212A) c = 'k';                                                      \
-                else if (cp == 0x130) { c = 'i'; end_after = 1; }                               \
-                else if (cp == 0x201C) { q.open++; q.curly = 1; }                               \
-                else if (cp == 0x201D) { q.close++; q.curly = 1; }                              \
-                else if (cp == 0xAB) q.open++;                                                  \
-                else if (cp == 0xBB) q.close++;                                                 \
+#define END_TOKEN(after)                                                                    \
+    do {                                                                                    \
+        if (emit(t, key, tok, tlen, items, &ntok, terms, &first) < 0) goto done;           \
+        if (ntok == 1) first_end = (after);                                                 \
+        tlen = 0;                                                                           \
+        key = 0;                                                                            \
+    } while (0)
+
+#define ADD_CHAR(c)                                                                         \
+    do {                                                                                    \
+        if (tlen < 8) key |= (uint64_t)(unsigned char)(c) << (8 * tlen);                    \
+        tok[tlen++] = (char)(c);                                                            \
+        if (!in_word) { in_word = 1; n_words++; }                                           \
+    } while (0)
+
+/* The scan of unit_scan, once per string kind (1, 2 or 4 bytes per character). */
+#define SCAN(TYPE)                                                                          \
+    do {                                                                                    \
+        const TYPE *p = (const TYPE *)data;                                                 \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                \
+            Py_UCS4 cp = p[i];                                                              \
+            if (cp < 256) {                                                                 \
+                switch (char_class[cp]) {                                                   \
+                case C_TOKEN:                                                               \
+                    if (cp <= '9') digit = 1;                                               \
+                    ADD_CHAR(tok_low[cp]);                                                  \
+                    continue;                                                               \
+                case C_SPACE: in_word = 0; break;                                           \
+                case C_STRAIGHT: q.straight++; /* fall through */                           \
+                case C_LEFT_GUILLEMET: q.open += cp == 0xAB; /* fall through */             \
+                case C_RIGHT_GUILLEMET: q.close += cp == 0xBB; /* fall through */           \
+                default:                                                                    \
+                    if (!in_word) { in_word = 1; n_words++; }                               \
+                }                                                                           \
+            } else if (cp == 0x212A) { /* KELVIN SIGN lowercases to "k" */                  \
+                ADD_CHAR('k');                                                              \
+                continue;                                                                   \
+            } else if (cp == 0x130) { /* lowercases to "i" and a combining dot */           \
+                ADD_CHAR('i');                                                              \
+                END_TOKEN(i + 1);                                                           \
+                continue;                                                                   \
+            } else {                                                                        \
+                if (cp == 0x201C) { q.open++; q.curly = 1; }                                \
+                else if (cp == 0x201D) { q.close++; q.curly = 1; }                          \
                 /* re's \d: Unicode decimal digits; none below U+0660 but ASCII's, none in  \
-                   General Punctuation (U+2000-U+206F) */                                       \
-                else if (!digit && cp >= 0x660 && (cp < 0x2000 || cp > 0x206F)                  \
-                         && Py_UNICODE_ISDECIMAL(cp)) digit = 1;                                 \
-                if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                        \
-                else if (!in_word) { in_word = 1; n_words++; }                                  \
-            }                                                                                   \
-            if (c) {                                                                            \
-                tok[tlen++] = (char)c;                                                          \
-                if (!end_after) continue;                                                       \
-            }                                                                                   \
-            if (tlen) {                                                                         \
-                if (emit(table, tok, tlen, items, &ntok, terms, &first) < 0) goto done;         \
-                tlen = 0;                                                                       \
-            }                                                                                   \
-        }                                                                                       \
+                   General Punctuation (U+2000-U+206F) */                                   \
+                else if (!digit && cp >= 0x660 && (cp < 0x2000 || cp > 0x206F)              \
+                         && Py_UNICODE_ISDECIMAL(cp)) digit = 1;                             \
+                if (Py_UNICODE_ISSPACE(cp)) in_word = 0;                                    \
+                else if (!in_word) { in_word = 1; n_words++; }                              \
+            }                                                                               \
+            if (tlen) END_TOKEN(i);                                                         \
+        }                                                                                   \
     } while (0)
 
 /*
- * unit_view(text, stem_word, stem_ids, stopwords)
- *     -> (codes: list[int], terms: set[int], first: str, n_words: int, marks: int)
+ * What units.make_unit computes from a sentence's text, in one pass over it.
  *
- * Tokens are ROUGE's: runs of ASCII letters and digits, lowercased (word_bytes); every
- * other character separates, except U+0130 (lowercases to "i" + a combining dot, so "i"
- * then a separator) and U+212A KELVIN SIGN (lowercases to "k"). ``codes`` are their stem
- * codes (text.terms: stem_word is _STEMMER.stemWord, stem_ids _STEM_IDS, stopwords
- * STOPWORDS); ``terms`` the positive ones, added in token order as the set comprehension
- * in make_unit adds them (so the set iterates in the same order); ``first`` the first
- * token or ""; ``n_words`` len(text.split()); ``marks`` the bits Q_QUOTED (a quotation
- * mark of any kind), Q_BARE (units._is_bare_quote), Q_CLOSES_OPEN (units.ends_open_quote),
- * Q_OPENS_UNCLOSED (units.opens_unclosed_quote), Q_MARK (a '"', U+201C or U+201D: the
- * has_quote feature) and Q_DIGIT (a decimal digit: has_digit).
+ * Tokens are ROUGE's: runs of ASCII letters and digits, lowercased (terms.word_bytes);
+ * every other character separates, except U+0130 (lowercases to "i" + a combining dot,
+ * so "i" then a separator) and U+212A KELVIN SIGN (lowercases to "k"). ``codes`` are
+ * their stem codes; ``terms`` the positive ones, added in token order as the set
+ * comprehension in make_unit adds them (so the set iterates in the same order); ``first``
+ * the first token or ""; ``n_words`` len(text.split()); ``marks`` the Q_ bits: Q_QUOTED (a
+ * quotation mark of any kind), Q_BARE (_is_bare_quote), Q_CLOSES_OPEN (ends_open_quote),
+ * Q_OPENS_UNCLOSED (opens_unclosed_quote), Q_MARK (a '"', U+201C or U+201D: features'
+ * has_quote), Q_DIGIT (a decimal digit: has_digit), Q_ENDS_WELL and Q_FIRST_IN_40.
  */
-static PyObject *unit_view(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyCallable_Check(args[1]) || !PyDict_Check(args[2]) ||
-        !PyAnySet_Check(args[3])) {
-        PyErr_SetString(PyExc_TypeError, "unit_view(text: str, stem_word, stem_ids: dict, stopwords: set)");
-        return NULL;
-    }
-    PyObject *text = args[0], *const *table = args + 1;
-    if (args[2] != tc_owner) {
-        tc_clear();
-        Py_INCREF(args[2]);
-        tc_owner = args[2];
-    }
+static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    char *tok = PyMem_Malloc((size_t)n + 1); /* a token is at most as long as the text */
-    PyObject **items = PyMem_Malloc(sizeof(PyObject *) * ((size_t)n + 1)); /* a token per character at most */
-    PyObject *codes = NULL, *terms = NULL, *first = NULL, *result = NULL;
-    Py_ssize_t ntok = 0, tlen = 0, n_words = 0;
-    int in_word = 0, digit = 0;
-    quote_counts q = {0, 0, 0, 0};
+    char *tok;
+    PyObject **items;
+    int own = buf_busy; /* re-entered (a stemmer calling back): use buffers of its own */
+    if (own) {
+        tok = PyMem_Malloc((size_t)n + 1);
+        items = PyMem_Malloc(sizeof(PyObject *) * ((size_t)n + 1));
+    } else {
+        if (n + 1 > buf_cap) {
+            Py_ssize_t ncap = buf_cap ? buf_cap : 1024;
+            while (ncap < n + 1) ncap *= 2;
+            char *nt = PyMem_Realloc(buf_tok, (size_t)ncap);
+            if (nt) buf_tok = nt;
+            PyObject **ni = nt ? PyMem_Realloc(buf_items, sizeof(PyObject *) * (size_t)ncap) : NULL;
+            if (ni) buf_items = ni;
+            if (!nt || !ni) { PyErr_NoMemory(); return -1; }
+            buf_cap = ncap;
+        }
+        tok = buf_tok; /* a token is at most as long as the text */
+        items = buf_items; /* a token per character at most */
+        buf_busy = 1;
+    }
+    PyObject *codes = NULL, *terms = NULL, *first = NULL;
+    Py_ssize_t ntok = 0, tlen = 0, n_words = 0, first_end = -1;
+    uint64_t key = 0;
+    int in_word = 0, digit = 0, ok = -1;
+    struct { Py_ssize_t straight, open, close; int curly; } q = {0, 0, 0, 0};
     if (!tok || !items) { PyErr_NoMemory(); goto done; }
     terms = PySet_New(NULL);
     if (!terms) goto done;
     if (kind == PyUnicode_1BYTE_KIND) SCAN(Py_UCS1);
     else if (kind == PyUnicode_2BYTE_KIND) SCAN(Py_UCS2);
     else SCAN(Py_UCS4);
-    if (tlen && emit(table, tok, tlen, items, &ntok, terms, &first) < 0) goto done;
+    if (tlen) END_TOKEN(n);
     codes = PyList_New(ntok);
     if (!codes) goto done;
     for (Py_ssize_t k = 0; k < ntok; k++) PyList_SET_ITEM(codes, k, items[k]);
     ntok = 0; /* the list owns them now */
-    if (!first) first = PyUnicode_FromStringAndSize("", 0);
-    if (!first) goto done;
-    int quotes = digit ? Q_DIGIT : 0;
-    if (q.straight || q.curly) quotes |= Q_MARK;
+    if (!first && !(first = PyUnicode_FromStringAndSize("", 0))) goto done;
+    int marks = digit ? Q_DIGIT : 0;
+    if (first_end >= 0 && first_end <= 40) marks |= Q_FIRST_IN_40;
+    if (n) {
+        Py_UCS4 last = PyUnicode_READ(kind, data, n - 1);
+        int dots = n >= 3 && last == '.' && PyUnicode_READ(kind, data, n - 2) == '.' &&
+                   PyUnicode_READ(kind, data, n - 3) == '.';
+        if (!dots && (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == 0x201D ||
+                      last == 0x2019 || last == ')'))
+            marks |= Q_ENDS_WELL;
+    }
+    if (q.straight || q.curly) marks |= Q_MARK;
     if (q.straight || q.open || q.close) {
-        int starts = n && PyUnicode_READ(kind, data, 0) == '"';
-        quotes |= Q_QUOTED;
+        marks |= Q_QUOTED;
         if (n > 2 && is_open_quote(PyUnicode_READ(kind, data, 0)) && is_close_quote(PyUnicode_READ(kind, data, n - 1)))
-            quotes |= Q_BARE;
+            marks |= Q_BARE;
         if (q.open || q.close) {
-            if (q.close > q.open) quotes |= Q_CLOSES_OPEN;
-            if (q.open > q.close) quotes |= Q_OPENS_UNCLOSED;
+            if (q.close > q.open) marks |= Q_CLOSES_OPEN;
+            if (q.open > q.close) marks |= Q_OPENS_UNCLOSED;
         } else if (q.straight % 2 == 1) {
-            quotes |= starts ? Q_OPENS_UNCLOSED : Q_CLOSES_OPEN;
+            marks |= PyUnicode_READ(kind, data, 0) == '"' ? Q_OPENS_UNCLOSED : Q_CLOSES_OPEN;
         }
     }
-    PyObject *nw = PyLong_FromSsize_t(n_words), *marks = PyLong_FromLong(quotes);
-    if (nw && marks) result = PyTuple_Pack(5, codes, terms, first, nw, marks);
-    Py_XDECREF(nw);
-    Py_XDECREF(marks);
+    out->codes = codes; out->terms = terms; out->first = first;
+    out->n_words = n_words;
+    out->marks = marks;
+    codes = terms = first = NULL;
+    ok = 0;
 done:
     for (Py_ssize_t k = 0; k < ntok; k++) Py_DECREF(items[k]);
-    PyMem_Free(tok);
-    PyMem_Free(items);
+    if (own) {
+        PyMem_Free(tok);
+        PyMem_Free(items);
+    } else {
+        buf_busy = 0;
+    }
     Py_XDECREF(codes);
     Py_XDECREF(terms);
     Py_XDECREF(first);
-    return result;
+    return ok;
 }
 #undef SCAN
+#undef ADD_CHAR
+#undef END_TOKEN
+
+/* The arguments make_unit and make_units share after their first ones (see make_units). */
+enum { U_TYPE, U_STEM_WORD, U_STEM_IDS, U_STOPWORDS, U_DANGLING, U_REFERRING, U_EXPLETIVE, U_OPENING,
+       U_MIN_WORDS, U_MAX_WORDS, U_NARGS };
+
+typedef struct {
+    PyObject *const *a;
+    stem_table t;
+    Py_ssize_t min_words, max_words;
+} unit_args;
+
+static int parse_unit_args(PyObject *const *a, unit_args *u) {
+    if (!PyType_Check(a[U_TYPE]) || !PyCallable_Check(a[U_STEM_WORD]) || !PyDict_Check(a[U_STEM_IDS]) ||
+        !PyAnySet_Check(a[U_STOPWORDS]) || !PyAnySet_Check(a[U_DANGLING]) || !PyAnySet_Check(a[U_REFERRING]) ||
+        !PyCallable_Check(a[U_EXPLETIVE]) || !PyCallable_Check(a[U_OPENING]) ||
+        !PyLong_Check(a[U_MIN_WORDS]) || !PyLong_Check(a[U_MAX_WORDS])) {
+        PyErr_SetString(PyExc_TypeError, "make_units(docs, Unit, stem_word, stem_ids: dict, stopwords: set, "
+                                         "dangling_openers: set, referring_openers: set, expletive_it, opening_word, "
+                                         "min_words: int, max_words: int)");
+        return -1;
+    }
+    u->a = a;
+    u->t.stem_word = a[U_STEM_WORD];
+    u->t.stem_ids = a[U_STEM_IDS];
+    u->t.stopwords = a[U_STOPWORDS];
+    u->min_words = PyLong_AsSsize_t(a[U_MIN_WORDS]);
+    u->max_words = PyLong_AsSsize_t(a[U_MAX_WORDS]);
+    if (PyErr_Occurred()) return -1;
+    if (a[U_STEM_IDS] != tc_owner) {
+        tc_clear();
+        Py_INCREF(a[U_STEM_IDS]);
+        tc_owner = a[U_STEM_IDS];
+    }
+    return 0;
+}
+
+static PyObject *str_text = NULL, *str_it = NULL;
+
+/* units.make_unit(sentence, doc): the Unit, built by calling the Unit class. */
+static PyObject *build_unit(PyObject *sentence, PyObject *doc, const unit_args *u) {
+    PyObject *text = PyObject_GetAttr(sentence, str_text), *result = NULL, *n_words = NULL, *cues = NULL;
+    scan_result r = {NULL, NULL, NULL, 0, 0};
+    if (!text) return NULL;
+    if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "sentence text must be str"); goto done; }
+    if (unit_scan(text, &u->t, &r) < 0) goto done;
+    int m = r.marks, bare = (m & Q_BARE) != 0, tail = (m & Q_CLOSES_OPEN) != 0, head = (m & Q_OPENS_UNCLOSED) != 0;
+    /* dangling = first in DANGLING_OPENERS or bare_quote */
+    int dangling = bare;
+    if (!dangling && (dangling = PySet_Contains(u->a[U_DANGLING], r.first)) < 0) goto done;
+    /* refers_back = first in REFERRING_OPENERS or bare_quote or quote_tail
+                     or (first == "it" and not _EXPLETIVE_IT.match(text)) */
+    int referring = PySet_Contains(u->a[U_REFERRING], r.first);
+    if (referring < 0) goto done;
+    int refers_back = referring || bare || tail;
+    if (!refers_back && PyUnicode_Compare(r.first, str_it) == 0) {
+        PyObject *match = PyObject_CallOneArg(u->a[U_EXPLETIVE], text);
+        if (!match) goto done;
+        int expletive = PyObject_IsTrue(match);
+        Py_DECREF(match);
+        if (expletive < 0) goto done;
+        refers_back = !expletive;
+    }
+    /* candidate = MIN_WORDS <= n_words <= MAX_WORDS and ends_well and not quote_head */
+    int candidate = u->min_words <= r.n_words && r.n_words <= u->max_words && (m & Q_ENDS_WELL) && !head;
+    /* pronoun = refers_back and (first if first_in_40 else opening_word(text)) in REFERRING_OPENERS */
+    int pronoun = 0;
+    if (refers_back) {
+        if (m & Q_FIRST_IN_40) {
+            pronoun = referring;
+        } else {
+            PyObject *opener = PyObject_CallOneArg(u->a[U_OPENING], text);
+            if (!opener) goto done;
+            pronoun = PySet_Contains(u->a[U_REFERRING], opener);
+            Py_DECREF(opener);
+            if (pronoun < 0) goto done;
+        }
+    }
+    n_words = PyLong_FromSsize_t(r.n_words);
+    cues = PyLong_FromLong((m >> 2 & 12) | 16); /* see Unit.cues */
+    if (!n_words || !cues) goto done;
+#define B(x) ((x) ? Py_True : Py_False)
+    PyObject *argv[] = {sentence, doc, n_words, r.codes, Py_None, r.terms, B(dangling), B(refers_back),
+                        B(m & Q_QUOTED), B(tail), B(head), cues, B(candidate), B(pronoun)};
+#undef B
+    result = PyObject_Vectorcall(u->a[U_TYPE], argv, sizeof argv / sizeof argv[0], NULL);
+done:
+    Py_DECREF(text);
+    Py_XDECREF(r.codes);
+    Py_XDECREF(r.terms);
+    Py_XDECREF(r.first);
+    Py_XDECREF(n_words);
+    Py_XDECREF(cues);
+    return result;
+}
+
+/* make_unit(sentence, doc, Unit, ...): units.make_unit; the rest as for make_units. */
+static PyObject *make_unit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    unit_args u;
+    if (nargs != 2 + U_NARGS) {
+        PyErr_SetString(PyExc_TypeError, "make_unit(sentence, doc, ...): wrong number of arguments");
+        return NULL;
+    }
+    if (!PyLong_Check(args[1])) { PyErr_SetString(PyExc_TypeError, "doc must be an int"); return NULL; }
+    if (parse_unit_args(args + 2, &u) < 0) return NULL;
+    return build_unit(args[0], args[1], &u);
+}
+
+/*
+ * make_units(docs, Unit, stem_word, stem_ids, stopwords, dangling_openers,
+ *            referring_openers, expletive_it, opening_word, min_words, max_words)
+ *     -> list[list[Unit]]
+ *
+ * units.make_units: the Unit of every sentence of every article, each built as
+ * units.make_unit builds it (text.terms: stem_word is _STEMMER.stemWord, stem_ids
+ * _STEM_IDS, stopwords STOPWORDS; units: DANGLING_OPENERS, REFERRING_OPENERS,
+ * _EXPLETIVE_IT.match, opening_word, MIN_WORDS, MAX_WORDS).
+ */
+static PyObject *make_units(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    unit_args u;
+    if (nargs != 1 + U_NARGS) {
+        PyErr_SetString(PyExc_TypeError, "make_units(docs, ...): wrong number of arguments");
+        return NULL;
+    }
+    if (parse_unit_args(args + 1, &u) < 0) return NULL;
+    PyObject *docs = PySequence_Fast(args[0], "docs must be a sequence");
+    if (!docs) return NULL;
+    Py_ssize_t n_docs = PySequence_Fast_GET_SIZE(docs);
+    PyObject *result = PyList_New(n_docs);
+    if (!result) { Py_DECREF(docs); return NULL; }
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        PyObject *sentences = PySequence_Fast(PySequence_Fast_GET_ITEM(docs, d), "each doc must be a sequence");
+        PyObject *doc = sentences ? PyLong_FromSsize_t(d) : NULL;
+        PyObject *units = doc ? PyList_New(PySequence_Fast_GET_SIZE(sentences)) : NULL;
+        if (!units) {
+            Py_XDECREF(sentences);
+            Py_XDECREF(doc);
+            goto fail;
+        }
+        PyList_SET_ITEM(result, d, units);
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(units); k++) {
+            PyObject *unit = build_unit(PySequence_Fast_GET_ITEM(sentences, k), doc, &u);
+            if (!unit) {
+                Py_DECREF(sentences);
+                Py_DECREF(doc);
+                goto fail;
+            }
+            PyList_SET_ITEM(units, k, unit);
+        }
+        Py_DECREF(sentences);
+        Py_DECREF(doc);
+    }
+    Py_DECREF(docs);
+    return result;
+fail:
+    Py_DECREF(docs);
+    Py_DECREF(result);
+    return NULL;
+}
 
 /* ---------------------------------------------------------------------------------- */
 /* Open-addressing map from 64-bit keys (bigram packs, term codes) to dense ids.       */
@@ -585,7 +801,7 @@ static int get_ll(PyObject *o, long long lo, long long hi, long long *out, const
  * doc_lens: sentences per article. Per candidate: its flat index (increasing), what it
  * needs before it (None: it cannot be made to read; else flat indices), its text and
  * flags (1: dangling, 2: quoted; 4: has '"', U+201C or U+201D, 8: a decimal digit, both
- * from unit_view's marks when 16 is set, else found here in the text). Returns the flat indices picked, in selection order.
+ * from make_units' scan when 16 is set, else found here in the text). Returns the flat indices picked, in selection order.
  */
 static PyObject *select_story(PyObject *self, PyObject *args) {
     PyObject *a[N_SEQ], *cand_texts, *coefs_obj;
@@ -826,7 +1042,7 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
             PyObject *text = PySequence_Fast_GET_ITEM(texts_seq, i);
             if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "cand_texts must be str"); goto done; }
             int has_quote = (flags & 4) != 0, has_digit = (flags & 8) != 0;
-            if (!(flags & 16)) { /* not known from unit_view: scan the text */
+            if (!(flags & 16)) { /* not known from make_units' scan: scan the text */
                 Py_ssize_t tn = PyUnicode_GET_LENGTH(text);
                 int kind = PyUnicode_KIND(text);
                 const void *data = PyUnicode_DATA(text);
@@ -1021,12 +1237,20 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"unit_view", (PyCFunction)(void (*)(void))unit_view, METH_FASTCALL, "Stem codes, term set, first token, word count and quotation marks of a sentence."},
+    {"make_unit", (PyCFunction)(void (*)(void))make_unit, METH_FASTCALL, "units.make_unit (see the source)."},
+    {"make_units", (PyCFunction)(void (*)(void))make_units, METH_FASTCALL, "units.make_units (see the source)."},
     {"select", select_story, METH_VARARGS, "The default summarizer's picks for one story (flat unit indices)."},
     {NULL, NULL, 0, NULL},
 };
 
-static void module_free(void *m) { tc_clear(); }
+static void module_free(void *m) {
+    tc_clear();
+    PyMem_Free(buf_tok);
+    PyMem_Free(buf_items);
+    buf_tok = NULL; buf_items = NULL; buf_cap = 0;
+    Py_CLEAR(str_text);
+    Py_CLEAR(str_it);
+}
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_kernel",
@@ -1035,6 +1259,8 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__kernel(void) {
-    init_tok_char();
+    init_tables();
+    if (!str_text && !(str_text = PyUnicode_InternFromString("text"))) return NULL;
+    if (!str_it && !(str_it = PyUnicode_InternFromString("it"))) return NULL;
     return PyModule_Create(&module);
 }

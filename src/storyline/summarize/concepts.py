@@ -30,7 +30,7 @@ from storyline.summarize.focus import focus_weights, relevance
 from storyline.summarize.scorer import load_weights, probabilities
 from storyline.summarize.greedy import greedy, greedy_groups
 from storyline.summarize.orphans import needed, orphans_of
-from storyline.summarize.units import Unit, is_candidate
+from storyline.summarize.units import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def summarize_concepts(
         chosen = _kernel_pick(kernel.KERNEL, docs, every, budget, settings)
         if chosen is not None:
             return chosen
-    candidates = [u for u in every if is_candidate(u)]
+    candidates = [u for u in every if u.candidate]  # is_candidate
     weights = concept_weights(every, settings.support_weight)
     if known:
         for concept in known & weights.keys():
@@ -171,7 +171,7 @@ def _kernel_pick(compiled: ModuleType, docs: Sequence[Sequence[Unit]], every: li
     masses, features, scorer, priors and ``greedy_groups`` over flat unit indices). None
     when the picks would still need the repair loop (never seen: groups leave no orphan),
     or the units are not laid out as the kernel assumes; the caller then runs Python."""
-    cands = [k for k, u in enumerate(every) if is_candidate(u)]
+    cands = [k for k, u in enumerate(every) if u.candidate]  # is_candidate
     candidates = [every[k] for k in cands]
     pickable = {id(u) for u in candidates}
     index: dict[int, int] | None = None

@@ -13,7 +13,7 @@ from collections.abc import Sequence, Set as AbstractSet
 
 from storyline.model import Sentence
 from storyline.summarize import kernel
-from storyline.text.terms import STEM_TABLE, byte_term_codes, word_bytes, word_count
+from storyline.text.terms import STEM_TABLE, byte_term_codes, word_bytes, word_count, words
 
 # Sentences outside these lengths are headlines, captions, fragments or run-ons: they read
 # badly in a summary and are rarely what several outlets agree on.
@@ -56,11 +56,11 @@ class Unit:
     """
 
     __slots__ = ("sentence", "doc", "n_words", "codes", "_bigrams", "terms", "dangling", "refers_back", "quoted",
-                 "quote_tail", "quote_head", "cues")
+                 "quote_tail", "quote_head", "cues", "candidate", "pronoun")
 
     def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int], bigrams: set[int] | None,
                  terms: set[int], dangling: bool, refers_back: bool, quoted: bool, quote_tail: bool = False,
-                 quote_head: bool = False, cues: int = 0) -> None:
+                 quote_head: bool = False, cues: int = 0, candidate: bool = False, pronoun: bool = False) -> None:
         self.sentence = sentence
         self.doc = doc  # index of the article in the cluster
         self.n_words = n_words  # whitespace words, the unit budgets count in
@@ -80,6 +80,8 @@ class Unit:
         # The C kernel's scan also finds the scorer's surface cues: 16 when known, plus 4 for
         # a '"', '“' or '”' and 8 for a digit (features: has_quote, has_digit). 0: not known.
         self.cues = cues
+        self.candidate = candidate  # may appear in a summary at all (is_candidate)
+        self.pronoun = pronoun  # refers back, and opens with a personal pronoun (orphans.needs_antecedent)
 
     @property
     def position(self) -> int:
@@ -101,35 +103,38 @@ def pair_codes(codes: list[int]) -> set[int]:
 
 
 def make_unit(sentence: Sentence, doc: int) -> Unit:
-    text = sentence.text
     compiled = kernel.KERNEL
-    bigrams: set[int] | None
-    cues = 0
-    if compiled is not None:
-        # The same tokens, codes, terms (built in the same order), word count and quotation
-        # marks, in C, in one pass over the text.
-        codes, terms, first, n_words, marks = compiled.unit_view(text, *STEM_TABLE)
-        bigrams = None
-        quoted, bare_quote, quote_tail, quote_head = marks & 1 != 0, marks & 2 != 0, marks & 4 != 0, marks & 8 != 0
-        cues = marks >> 2 & 12 | 16
-    else:
-        tokens = word_bytes(text)
-        codes = byte_term_codes(tokens)
-        bigrams = pair_codes(codes)
-        terms = {c for c in codes if c > 0}
-        first = tokens[0].decode("ascii") if tokens else ""
-        n_words = word_count(text)
-        # Most sentences quote nobody: skip the counts. (Five substring tests cost a third
-        # of one regex search.)
-        quoted = '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
-        bare_quote = quoted and _is_bare_quote(text)
-        quote_tail = quoted and ends_open_quote(text)
-        quote_head = quoted and opens_unclosed_quote(text)
+    if compiled is not None:  # the same Unit, built in C (_kernel.c: build_unit)
+        return compiled.make_unit(sentence, doc, *_KERNEL_ARGS)
+    text = sentence.text
+    tokens = word_bytes(text)
+    codes = byte_term_codes(tokens)
+    bigrams = pair_codes(codes)
+    terms = {c for c in codes if c > 0}
+    first = tokens[0].decode("ascii") if tokens else ""
+    n_words = word_count(text)
+    # Most sentences quote nobody: skip the counts. (Five substring tests cost a third of
+    # one regex search.)
+    quoted = '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
+    bare_quote = quoted and _is_bare_quote(text)
+    quote_tail = quoted and ends_open_quote(text)
+    quote_head = quoted and opens_unclosed_quote(text)
     dangling = first in DANGLING_OPENERS or bare_quote
     refers_back = (first in REFERRING_OPENERS or bare_quote or quote_tail
                    or (first == "it" and not _EXPLETIVE_IT.match(text)))
+    # A sentence that ends without punctuation is a headline, caption or cut fragment; one
+    # that opens a quotation it does not close is a speaker's words cut off from "he said".
+    candidate = (MIN_WORDS <= n_words <= MAX_WORDS and text[-1] in ".!?\"'”’)" and not text.endswith("...")
+                 and not quote_head)
+    pronoun = refers_back and opening_word(text) in REFERRING_OPENERS
     return Unit(sentence, doc, n_words, codes, bigrams, terms, dangling, refers_back, quoted, quote_tail, quote_head,
-                cues)
+                0, candidate, pronoun)
+
+
+def opening_word(text: str) -> str:
+    """The first word of a sentence, looked for in its first 40 characters only."""
+    first = words(text[:40])
+    return first[0] if first else ""
 
 
 def ends_open_quote(text: str) -> bool:
@@ -158,18 +163,15 @@ def _is_bare_quote(text: str) -> bool:
 
 def make_units(docs: Sequence[Sequence[Sentence]]) -> list[list[Unit]]:
     """Units for every sentence of every article, in article and sentence order."""
+    compiled = kernel.KERNEL
+    if compiled is not None:
+        return compiled.make_units(docs, *_KERNEL_ARGS)
     return [[make_unit(s, d) for s in sentences] for d, sentences in enumerate(docs)]
 
 
 def is_candidate(unit: Unit) -> bool:
-    """Whether a sentence may appear in a summary at all."""
-    text = unit.sentence.text
-    if not (MIN_WORDS <= unit.n_words <= MAX_WORDS):
-        return False
-    # A sentence that ends without punctuation is a headline, caption or cut fragment; one
-    # that opens a quotation it does not close is a speaker's words cut off from "he said".
-    return (text[-1] in ".!?\"'”’)" and not text.endswith("...")
-            and not unit.quote_head)
+    """Whether a sentence may appear in a summary at all (decided by make_unit)."""
+    return unit.candidate
 
 
 def cosine(a: AbstractSet[int], b: AbstractSet[int]) -> float:
@@ -177,3 +179,9 @@ def cosine(a: AbstractSet[int], b: AbstractSet[int]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / (len(a) * len(b)) ** 0.5
+
+
+# What the kernel's make_unit(s) need besides the sentences: the class to build, how a new
+# word gets its code (text.terms), and the constants make_unit reads.
+_KERNEL_ARGS = (Unit, *STEM_TABLE, DANGLING_OPENERS, REFERRING_OPENERS, _EXPLETIVE_IT.match, opening_word,
+                MIN_WORDS, MAX_WORDS)
