@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 
 import pytest
 
@@ -73,6 +74,18 @@ def _view(units):
               u.quote_head, u.candidate, u.pronoun) for u in doc] for doc in units]
 
 
+def test_kernel_records_hold_what_units_say() -> None:
+    if not kernel.available():
+        pytest.skip("kernel not built")
+    docs = _docs(STORY)
+    for doc in make_units(docs):
+        for u in doc:
+            n_words, flags, n_codes, n_terms, *values = struct.unpack(f"={len(u.packed) // 8}q", u.packed)
+            assert (n_words, n_codes, n_terms) == (u.n_words, len(u.codes), len(u.terms))
+            assert values == u.codes + list(u.terms)
+            assert flags == u.dangling | u.quoted << 1 | u.cues & 12
+
+
 def _both(fn):
     with kernel.pure_python():
         expected = fn()
@@ -131,38 +144,49 @@ def test_multinews_stories_match_python() -> None:
         assert got == expected, number
 
 
+def _record(n_words, flags, codes, terms) -> bytes:
+    """A Unit.packed record as the kernel lays it out (int64: words, flags, counts, values)."""
+    return struct.pack(f"={4 + len(codes) + len(terms)}q", n_words, flags, len(codes), len(terms), *codes, *terms)
+
+
 @needs_kernel
 def test_select_rejects_bad_arguments_without_crashing() -> None:
     k = kernel.KERNEL
     coefficients = (0.0,) * 13
-    good = ([[1, 2]], [{1, 2}], [0], [9], [1], [0], [[]], ["Some words."], [0])
+    rec = _record(9, 0, [1, 2], [1, 2])
+    good = ([rec], [0], [1], [0], [[]])
 
     def call(*args, coefs=coefficients):
         return k.select(*args, coefs, 0.0, 5.0, 1.0, 0.05, 0.5, 250, -1, False)
 
     assert call(*good) == [0]
     bad = [
-        ([[1, 2]], [{1, 2}], [1], [9], [1], [0], [[]], ["x"], [0]),  # article index out of range
-        ([[1, 2]], [{1, 2}], [0], [9], [1], [1], [[]], ["x"], [0]),  # candidate out of range
-        ([[1, 2]], [{1, 2}], [0], [9], [1], [0], [[5]], ["x"], [0]),  # needed unit out of range
-        ([[1, 2]], [{1, 2}], [0], [9], [1], [0, 0], [[], []], ["x", "x"], [0, 0]),  # candidates not increasing
-        ([[1, 2], [3]], [{1, 2}, {3}], [1, 0], [9, 9], [1, 1], [0], [[]], ["x"], [0]),  # articles out of order
-        ([[1, 2]], [{1, 2}], [0], [9], [1], [0], [[]], ["x", "y"], [0]),  # lengths differ
-        ([[1 << 50]], [{1}], [0], [9], [1], [0], [[]], ["x"], [0]),  # code too large
-        ([[1, 2]], [{-1}], [0], [9], [1], [0], [[]], ["x"], [0]),  # a term must be positive
+        ([rec], [1], [1], [0], [[]]),  # article index out of range
+        ([rec], [0], [1], [1], [[]]),  # candidate out of range
+        ([rec], [0], [1], [0], [[5]]),  # needed unit out of range
+        ([rec], [0], [1], [0, 0], [[], []]),  # candidates not increasing
+        ([rec, rec], [1, 0], [1, 1], [0], [[]]),  # articles out of order
+        ([rec], [0], [1], [0], [[], []]),  # lengths differ
+        ([_record(9, 0, [1 << 50], [1])], [0], [1], [0], [[]]),  # code too large
+        ([_record(9, 0, [1, 2], [-1])], [0], [1], [0], [[]]),  # a term must be positive
+        ([_record(9, 99, [1, 2], [1])], [0], [1], [0], [[]]),  # unknown flags
+        ([_record(-9, 0, [1, 2], [1])], [0], [1], [0], [[]]),  # negative length
+        ([rec[:-8]], [0], [1], [0], [[]]),  # truncated
+        ([rec[:-3]], [0], [1], [0], [[]]),  # not whole values
+        ([struct.pack("=4q", 9, 0, 1 << 62, -(1 << 62))], [0], [1], [0], [[]]),  # counts that overflow
+        ([b""], [0], [1], [0], [[]]),
     ]
     for args in bad:
         with pytest.raises(ValueError):
             call(*args)
     with pytest.raises(TypeError):
-        call([(1, 2)], [{1, 2}], [0], [9], [1], [0], [[]], ["x"], [0])  # codes must be lists
+        call(["not bytes"], [0], [1], [0], [[]])
     with pytest.raises(TypeError):
-        call([[1, 2]], [[1, 2]], [0], [9], [1], [0], [[]], ["x"], [0])  # terms must be sets
-    with pytest.raises(TypeError):
-        call([["a"]], [{1}], [0], [9], [1], [0], [[]], ["x"], [0])
+        call([rec], [0], [1], [0], [5])  # needs must be None or lists
     with pytest.raises(ValueError):
         call(*good, coefs=(1.0,) * 12)
-    assert call([], [], [], [], [], [], [], [], []) == []
+    assert call([], [], [], [], []) == []
+    assert call([rec], [0], [1], [0], [None]) == []  # a candidate that cannot be made to read
 
 
 @needs_kernel

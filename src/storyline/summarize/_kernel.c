@@ -67,6 +67,8 @@ static inline double pysum_result(const pysum *s) {
     return s->f;
 }
 
+#define MAX_CODE ((long long)1 << 40) /* stem codes stay inside +-2**40: a bigram packs into 64 bits */
+
 /* ---------------------------------------------------------------------------------- */
 /* Token -> stem code cache for make_units.                                           */
 /*
@@ -146,7 +148,7 @@ static PyObject *new_code(const char *tok, Py_ssize_t len, const stem_table *t) 
     if (!fresh) goto out;
     PyObject *id = PyDict_SetDefault(t->stem_ids, stem, fresh); /* borrowed */
     if (!id) goto out;
-    if (!PyLong_Check(id)) { PyErr_SetString(PyExc_TypeError, "stem ids must be ints"); goto out; }
+    if (!PyLong_CheckExact(id)) { PyErr_SetString(PyExc_TypeError, "stem ids must be ints"); goto out; }
     int stop = len < 2;
     if (!stop && (stop = PySet_Contains(t->stopwords, word)) < 0) goto out;
     if (stop) code = PyNumber_Negative(id);
@@ -178,6 +180,11 @@ static PyObject *tc_lookup(uint64_t key, const char *tok, Py_ssize_t len, long l
     if (!code) return NULL;
     long long v = PyLong_AsLongLong(code);
     if (v == -1 && PyErr_Occurred()) { Py_DECREF(code); return NULL; }
+    if (v <= -MAX_CODE || v >= MAX_CODE || v == 0) {
+        Py_DECREF(code);
+        PyErr_SetString(PyExc_ValueError, "stem id out of range");
+        return NULL;
+    }
     *value = v;
     if (t->stem_ids != tc_owner) return code; /* the cache was reset meanwhile: do not keep it */
     if (tc_used * 2 >= tc_cap && tc_grow() < 0) { Py_DECREF(code); return NULL; }
@@ -236,23 +243,58 @@ static int is_open_quote(Py_UCS4 c) { return c == '"' || c == 0x201C || c == 0x2
 static int is_close_quote(Py_UCS4 c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\'' || c == 0xBB; }
 
 typedef struct {
-    PyObject *codes, *terms, *first; /* new references */
+    PyObject *codes, *terms, *first, *packed; /* new references */
     Py_ssize_t n_words;
     int marks;
 } scan_result;
 
+/* A unit's record for select (Unit.packed): int64 values. */
+enum { P_WORDS, P_FLAGS, P_CODES, P_TERMS, P_HEAD };
+
+/* The values of a terms set in its iteration order: the order Python's sums over the set
+   take, which select must repeat to add floats as Python does. */
+static int set_values(PyObject *set, int64_t *out, Py_ssize_t n) {
+    Py_ssize_t k = 0;
+#if PY_VERSION_HEX < 0x030D0000
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(set, &pos, &key, &hash)) {
+        if (k >= n) break;
+        /* the members are stem codes, exact ints in [1, 2**40): an int's hash is its value */
+        if (PyLong_CheckExact(key) && hash >= 1 && hash < MAX_CODE) out[k++] = hash;
+        else if ((out[k++] = PyLong_AsLongLong(key)) == -1 && PyErr_Occurred()) return -1;
+    }
+#else
+    PyObject *it = PyObject_GetIter(set), *key;
+    if (!it) return -1;
+    while ((key = PyIter_Next(it)) && k < n) {
+        out[k++] = PyLong_AsLongLong(key);
+        Py_DECREF(key);
+        if (out[k - 1] == -1 && PyErr_Occurred()) break;
+    }
+    Py_XDECREF(key);
+    Py_DECREF(it);
+    if (PyErr_Occurred()) return -1;
+#endif
+    if (k != n) { PyErr_SetString(PyExc_RuntimeError, "terms set changed size"); return -1; }
+    return 0;
+}
+
 /* Reusable buffers for unit_scan (a token's characters; a sentence's code objects). */
 static char *buf_tok = NULL;
 static PyObject **buf_items = NULL;
+static int64_t *buf_vals = NULL;
 static Py_ssize_t buf_cap = 0;
 static int buf_busy = 0;
 
 /* One token done: append its code (a new reference) to items; the first also to *first. */
 static inline int emit(const stem_table *t, uint64_t key, const char *tok, Py_ssize_t tlen, PyObject **items,
-                       Py_ssize_t *ntok, PyObject *terms, PyObject **first) {
+                       int64_t *vals, Py_ssize_t *ntok, PyObject *terms, PyObject **first) {
     long long v;
     PyObject *code = tc_lookup(key, tok, tlen, &v, t);
     if (!code) return -1;
+    vals[*ntok] = v;
     items[(*ntok)++] = code; /* owned until the list takes it */
     if (*ntok == 1 && !(*first = PyUnicode_DecodeASCII(tok, tlen, NULL))) return -1;
     if (v > 0 && PySet_Add(terms, code) < 0) return -1;
@@ -261,7 +303,7 @@ static inline int emit(const stem_table *t, uint64_t key, const char *tok, Py_ss
 
 #define END_TOKEN(after)                                                                    \
     do {                                                                                    \
-        if (emit(t, key, tok, tlen, items, &ntok, terms, &first) < 0) goto done;           \
+        if (emit(t, key, tok, tlen, items, vals, &ntok, terms, &first) < 0) goto done;     \
         if (ntok == 1) first_end = (after);                                                 \
         tlen = 0;                                                                           \
         key = 0;                                                                            \
@@ -333,10 +375,12 @@ static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
     const void *data = PyUnicode_DATA(text);
     char *tok;
     PyObject **items;
+    int64_t *vals;
     int own = buf_busy; /* re-entered (a stemmer calling back): use buffers of its own */
     if (own) {
         tok = PyMem_Malloc((size_t)n + 1);
         items = PyMem_Malloc(sizeof(PyObject *) * ((size_t)n + 1));
+        vals = PyMem_Malloc(sizeof(int64_t) * ((size_t)n + 1));
     } else {
         if (n + 1 > buf_cap) {
             Py_ssize_t ncap = buf_cap ? buf_cap : 1024;
@@ -345,19 +389,22 @@ static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
             if (nt) buf_tok = nt;
             PyObject **ni = nt ? PyMem_Realloc(buf_items, sizeof(PyObject *) * (size_t)ncap) : NULL;
             if (ni) buf_items = ni;
-            if (!nt || !ni) { PyErr_NoMemory(); return -1; }
+            int64_t *nv = ni ? PyMem_Realloc(buf_vals, sizeof(int64_t) * (size_t)ncap) : NULL;
+            if (nv) buf_vals = nv;
+            if (!nv) { PyErr_NoMemory(); return -1; }
             buf_cap = ncap;
         }
         tok = buf_tok; /* a token is at most as long as the text */
         items = buf_items; /* a token per character at most */
+        vals = buf_vals;
         buf_busy = 1;
     }
-    PyObject *codes = NULL, *terms = NULL, *first = NULL;
+    PyObject *codes = NULL, *terms = NULL, *first = NULL, *packed = NULL;
     Py_ssize_t ntok = 0, tlen = 0, n_words = 0, first_end = -1;
     uint64_t key = 0;
     int in_word = 0, digit = 0, ok = -1;
     struct { Py_ssize_t straight, open, close; int curly; } q = {0, 0, 0, 0};
-    if (!tok || !items) { PyErr_NoMemory(); goto done; }
+    if (!tok || !items || !vals) { PyErr_NoMemory(); goto done; }
     terms = PySet_New(NULL);
     if (!terms) goto done;
     if (kind == PyUnicode_1BYTE_KIND) SCAN(Py_UCS1);
@@ -366,9 +413,19 @@ static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
     if (tlen) END_TOKEN(n);
     codes = PyList_New(ntok);
     if (!codes) goto done;
+    Py_ssize_t n_codes = ntok, n_terms = PySet_GET_SIZE(terms);
     for (Py_ssize_t k = 0; k < ntok; k++) PyList_SET_ITEM(codes, k, items[k]);
     ntok = 0; /* the list owns them now */
     if (!first && !(first = PyUnicode_FromStringAndSize("", 0))) goto done;
+    packed = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)sizeof(int64_t) * (P_HEAD + n_codes + n_terms));
+    if (!packed) goto done;
+    int64_t *rec = (int64_t *)PyBytes_AS_STRING(packed);
+    rec[P_WORDS] = n_words;
+    rec[P_FLAGS] = 0; /* build_unit sets them */
+    rec[P_CODES] = n_codes;
+    rec[P_TERMS] = n_terms;
+    memcpy(rec + P_HEAD, vals, sizeof(int64_t) * (size_t)n_codes);
+    if (set_values(terms, rec + P_HEAD + n_codes, n_terms) < 0) goto done;
     int marks = digit ? Q_DIGIT : 0;
     if (first_end >= 0 && first_end <= 40) marks |= Q_FIRST_IN_40;
     if (n) {
@@ -391,22 +448,24 @@ static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
             marks |= PyUnicode_READ(kind, data, 0) == '"' ? Q_OPENS_UNCLOSED : Q_CLOSES_OPEN;
         }
     }
-    out->codes = codes; out->terms = terms; out->first = first;
+    out->codes = codes; out->terms = terms; out->first = first; out->packed = packed;
     out->n_words = n_words;
     out->marks = marks;
-    codes = terms = first = NULL;
+    codes = terms = first = packed = NULL;
     ok = 0;
 done:
     for (Py_ssize_t k = 0; k < ntok; k++) Py_DECREF(items[k]);
     if (own) {
         PyMem_Free(tok);
         PyMem_Free(items);
+        PyMem_Free(vals);
     } else {
         buf_busy = 0;
     }
     Py_XDECREF(codes);
     Py_XDECREF(terms);
     Py_XDECREF(first);
+    Py_XDECREF(packed);
     return ok;
 }
 #undef SCAN
@@ -453,7 +512,7 @@ static PyObject *str_text = NULL, *str_it = NULL;
 /* units.make_unit(sentence, doc): the Unit, built by calling the Unit class. */
 static PyObject *build_unit(PyObject *sentence, PyObject *doc, const unit_args *u) {
     PyObject *text = PyObject_GetAttr(sentence, str_text), *result = NULL, *n_words = NULL, *cues = NULL;
-    scan_result r = {NULL, NULL, NULL, 0, 0};
+    scan_result r = {NULL, NULL, NULL, NULL, 0, 0};
     if (!text) return NULL;
     if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "sentence text must be str"); goto done; }
     if (unit_scan(text, &u->t, &r) < 0) goto done;
@@ -490,11 +549,13 @@ static PyObject *build_unit(PyObject *sentence, PyObject *doc, const unit_args *
         }
     }
     n_words = PyLong_FromSsize_t(r.n_words);
-    cues = PyLong_FromLong((m >> 2 & 12) | 16); /* see Unit.cues */
+    long c = (m >> 2 & 12) | 16; /* see Unit.cues */
+    cues = PyLong_FromLong(c);
     if (!n_words || !cues) goto done;
+    ((int64_t *)PyBytes_AS_STRING(r.packed))[P_FLAGS] = (dangling ? 1 : 0) | ((m & Q_QUOTED) ? 2 : 0) | (c & 12);
 #define B(x) ((x) ? Py_True : Py_False)
     PyObject *argv[] = {sentence, doc, n_words, r.codes, Py_None, r.terms, B(dangling), B(refers_back),
-                        B(m & Q_QUOTED), B(tail), B(head), cues, B(candidate), B(pronoun)};
+                        B(m & Q_QUOTED), B(tail), B(head), cues, B(candidate), B(pronoun), r.packed};
 #undef B
     result = PyObject_Vectorcall(u->a[U_TYPE], argv, sizeof argv / sizeof argv[0], NULL);
 done:
@@ -502,6 +563,7 @@ done:
     Py_XDECREF(r.codes);
     Py_XDECREF(r.terms);
     Py_XDECREF(r.first);
+    Py_XDECREF(r.packed);
     Py_XDECREF(n_words);
     Py_XDECREF(cues);
     return result;
@@ -672,7 +734,6 @@ static hentry heap_pop(heap_t *h) {
 
 enum { N_FEATURES = 13 };
 #define PAIR_SHIFT 22 /* units._PAIR = 1 << 22 */
-#define MAX_CODE ((long long)1 << 40) /* keeps |a| << 22 | |b| inside 64 bits */
 
 typedef struct {
     /* budget.Budget */
@@ -789,38 +850,37 @@ static int get_ll(PyObject *o, long long lo, long long hi, long long *out, const
 }
 
 /* Fast sequences of the arguments, released together. */
-#define N_SEQ 8
+#define N_SEQ 4
 
 /*
- * select(codes, terms, doc_of, n_words, doc_lens, cands, needs, cand_texts, cand_flags,
- *        coefficients, intercept, support_weight, length_exponent, min_prior,
- *        max_similarity, words, sentences, overflow) -> list[int]
+ * select(packed, doc_of, doc_lens, cands, needs, coefficients, intercept, support_weight,
+ *        length_exponent, min_prior, max_similarity, words, sentences, overflow) -> list[int]
  *
- * Per unit of the story, in reading order: its stem codes (list of ints), terms (the
- * unit's set: iterated in its own order), article index (non-decreasing), word count.
- * doc_lens: sentences per article. Per candidate: its flat index (increasing), what it
- * needs before it (None: it cannot be made to read; else flat indices), its text and
- * flags (1: dangling, 2: quoted; 4: has '"', U+201C or U+201D, 8: a decimal digit, both
- * from make_units' scan when 16 is set, else found here in the text). Returns the flat indices picked, in selection order.
+ * Per unit of the story, in reading order: its record (Unit.packed: word count, flags,
+ * stem codes, terms in the order its ``terms`` set iterates, the order Python's sums
+ * over it take) and article index (non-decreasing). doc_lens: sentences per article.
+ * Per candidate: its flat index (increasing) and what it needs before it (None: it cannot
+ * be made to read; else flat indices). Returns the flat indices picked, in selection
+ * order.
  */
 static PyObject *select_story(PyObject *self, PyObject *args) {
-    PyObject *a[N_SEQ], *cand_texts, *coefs_obj;
+    PyObject *a[N_SEQ], *packed_obj, *coefs_obj;
     double intercept, support_weight, exponent, min_prior, limit;
     long long words, sentences;
     int overflow;
-    if (!PyArg_ParseTuple(args, "OOOOOOOOOOdddddLLp:select", &a[0], &a[1], &a[2], &a[3], &a[4], &a[5],
-                          &a[6], &cand_texts, &a[7], &coefs_obj, &intercept, &support_weight, &exponent,
-                          &min_prior, &limit, &words, &sentences, &overflow))
+    if (!PyArg_ParseTuple(args, "OOOOOOdddddLLp:select", &packed_obj, &a[0], &a[1], &a[2], &a[3], &coefs_obj,
+                          &intercept, &support_weight, &exponent, &min_prior, &limit, &words, &sentences, &overflow))
         return NULL;
     PyObject *seq[N_SEQ] = {NULL};
-    PyObject *texts_seq = NULL, *coefs_seq = NULL, *result = NULL;
+    PyObject *packed_seq = NULL, *coefs_seq = NULL, *result = NULL;
     story s;
     memset(&s, 0, sizeof s);
     s.exponent = exponent;
     budget_t budget = {words, sentences, overflow};
     idmap concepts = {0}, terms_map = {0};
     int32_t *last_unit = NULL, *last_doc = NULL, *freq = NULL, *ndocs = NULL, *df = NULL, *first_seen = NULL;
-    long long *codes_buf = NULL, *rank = NULL;
+    long long *rank = NULL, *flags = NULL;
+    const int64_t **rec = NULL;
     double *density = NULL, *idf2 = NULL;
     char *idf2_known = NULL;
     Py_ssize_t *order = NULL, *concept_rank = NULL, *waiting_off = NULL, *waiting = NULL;
@@ -828,14 +888,14 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     heap_t heap = {0};
     double coefs[N_FEATURES];
 
-    static const char *names[N_SEQ] = {"codes", "terms", "doc_of", "n_words", "doc_lens", "cands", "needs", "cand_flags"};
+    static const char *names[N_SEQ] = {"doc_of", "doc_lens", "cands", "needs"};
     for (int k = 0; k < N_SEQ; k++) {
         seq[k] = PySequence_Fast(a[k], names[k]);
         if (!seq[k]) goto done;
     }
-    texts_seq = PySequence_Fast(cand_texts, "cand_texts");
+    packed_seq = PySequence_Fast(packed_obj, "packed");
     coefs_seq = PySequence_Fast(coefs_obj, "coefficients");
-    if (!texts_seq || !coefs_seq) goto done;
+    if (!packed_seq || !coefs_seq) goto done;
     if (PySequence_Fast_GET_SIZE(coefs_seq) != N_FEATURES) {
         PyErr_SetString(PyExc_ValueError, "expected 13 coefficients");
         goto done;
@@ -844,45 +904,51 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
         coefs[k] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(coefs_seq, k));
         if (coefs[k] == -1.0 && PyErr_Occurred()) goto done;
     }
-    Py_ssize_t N = s.N = PySequence_Fast_GET_SIZE(seq[0]);
-    Py_ssize_t C = s.C = PySequence_Fast_GET_SIZE(seq[5]);
-    s.n_docs = PySequence_Fast_GET_SIZE(seq[4]);
-    if (PySequence_Fast_GET_SIZE(seq[1]) != N || PySequence_Fast_GET_SIZE(seq[2]) != N ||
-        PySequence_Fast_GET_SIZE(seq[3]) != N || PySequence_Fast_GET_SIZE(seq[6]) != C ||
-        PySequence_Fast_GET_SIZE(texts_seq) != C || PySequence_Fast_GET_SIZE(seq[7]) != C) {
+    Py_ssize_t N = s.N = PySequence_Fast_GET_SIZE(packed_seq);
+    Py_ssize_t C = s.C = PySequence_Fast_GET_SIZE(seq[2]);
+    s.n_docs = PySequence_Fast_GET_SIZE(seq[1]);
+    if (PySequence_Fast_GET_SIZE(seq[0]) != N || PySequence_Fast_GET_SIZE(seq[3]) != C) {
         PyErr_SetString(PyExc_ValueError, "per-unit and per-candidate lists differ in length");
         goto done;
     }
     if (C == 0) { result = PyList_New(0); goto done; }
     if (s.n_docs == 0) { PyErr_SetString(PyExc_ValueError, "candidates without articles"); goto done; }
 
-    /* ---- per unit: article, words, codes -> distinct concepts; terms in set order ---- */
+    /* ---- per unit: check its record; article, words, codes -> distinct concepts, terms ---- */
     s.doc_of = PyMem_Malloc(sizeof(long long) * N);
     s.n_words = PyMem_Malloc(sizeof(long long) * N);
+    flags = PyMem_Malloc(sizeof(long long) * N);
+    rec = PyMem_Malloc(sizeof(int64_t *) * N);
     s.doc_lens = PyMem_Malloc(sizeof(long long) * s.n_docs);
     s.con_off = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
     s.term_off = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
-    if (!s.doc_of || !s.n_words || !s.doc_lens || !s.con_off || !s.term_off) { PyErr_NoMemory(); goto done; }
+    if (!s.doc_of || !s.n_words || !flags || !rec || !s.doc_lens || !s.con_off || !s.term_off) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t d = 0; d < s.n_docs; d++)
-        if (get_ll(PySequence_Fast_GET_ITEM(seq[4], d), 0, PY_SSIZE_T_MAX, &s.doc_lens[d], "doc_lens") < 0) goto done;
+        if (get_ll(PySequence_Fast_GET_ITEM(seq[1], d), 0, PY_SSIZE_T_MAX, &s.doc_lens[d], "doc_lens") < 0) goto done;
     Py_ssize_t total_codes = 0, total_terms = 0;
     for (Py_ssize_t u = 0; u < N; u++) {
-        PyObject *codes = PySequence_Fast_GET_ITEM(seq[0], u), *terms = PySequence_Fast_GET_ITEM(seq[1], u);
-        if (!PyList_Check(codes) || !PyAnySet_Check(terms)) {
-            PyErr_SetString(PyExc_TypeError, "codes must be lists and terms sets");
+        PyObject *b = PySequence_Fast_GET_ITEM(packed_seq, u);
+        if (!PyBytes_Check(b)) { PyErr_SetString(PyExc_TypeError, "packed records must be bytes"); goto done; }
+        Py_ssize_t size = PyBytes_GET_SIZE(b) / (Py_ssize_t)sizeof(int64_t);
+        const int64_t *r = (const int64_t *)PyBytes_AS_STRING(b); /* bytes data is aligned for any type */
+        if (PyBytes_GET_SIZE(b) % (Py_ssize_t)sizeof(int64_t) || size < P_HEAD || r[P_CODES] < 0 || r[P_TERMS] < 0 ||
+            r[P_CODES] > size || r[P_TERMS] > size || P_HEAD + r[P_CODES] + r[P_TERMS] != size ||
+            r[P_WORDS] < 0 || r[P_WORDS] > ((int64_t)1 << 40) || r[P_FLAGS] < 0 || r[P_FLAGS] > 31) {
+            PyErr_SetString(PyExc_ValueError, "malformed packed record");
             goto done;
         }
-        total_codes += PyList_GET_SIZE(codes);
-        total_terms += PySet_GET_SIZE(terms);
-        if (get_ll(PySequence_Fast_GET_ITEM(seq[2], u), u ? s.doc_of[u - 1] : 0, s.n_docs - 1, &s.doc_of[u],
-                   "doc_of (non-decreasing article indices)") < 0 ||
-            get_ll(PySequence_Fast_GET_ITEM(seq[3], u), 0, (long long)1 << 40, &s.n_words[u], "n_words") < 0)
+        rec[u] = r;
+        s.n_words[u] = r[P_WORDS];
+        flags[u] = r[P_FLAGS];
+        total_codes += r[P_CODES];
+        total_terms += r[P_TERMS];
+        if (get_ll(PySequence_Fast_GET_ITEM(seq[0], u), u ? s.doc_of[u - 1] : 0, s.n_docs - 1, &s.doc_of[u],
+                   "doc_of (non-decreasing article indices)") < 0)
             goto done;
     }
     s.con = PyMem_Malloc(sizeof(int32_t) * (total_codes + 1));
     s.term = PyMem_Malloc(sizeof(int32_t) * (total_terms + 1));
-    codes_buf = PyMem_Malloc(sizeof(long long) * (total_codes + 1));
-    if (!s.con || !s.term || !codes_buf) { PyErr_NoMemory(); goto done; }
+    if (!s.con || !s.term) { PyErr_NoMemory(); goto done; }
     if (idmap_init(&concepts, (size_t)total_codes) < 0 || idmap_init(&terms_map, (size_t)total_terms) < 0) goto done;
     /* per concept: last unit (dedupe within a unit), last article, units, articles */
     last_unit = PyMem_Malloc(sizeof(int32_t) * (total_codes + 1));
@@ -895,15 +961,13 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     Py_ssize_t nc = 0, nt = 0, n_first = 0;
     s.con_off[0] = s.term_off[0] = 0;
     for (Py_ssize_t u = 0; u < N; u++) {
-        PyObject *codes = PySequence_Fast_GET_ITEM(seq[0], u);
-        Py_ssize_t m = PyList_GET_SIZE(codes);
-        for (Py_ssize_t k = 0; k < m; k++) {
-            PyObject *o = PyList_GET_ITEM(codes, k);
-            if (get_ll(o, -MAX_CODE + 1, MAX_CODE - 1, &codes_buf[k], "codes") < 0) goto done;
-        }
-        /* units.make_unit: {|a| << 22 | |b| for consecutive a, b unless both are stopwords} */
+        const int64_t *codes = rec[u] + P_HEAD, *terms = codes + rec[u][P_CODES];
+        Py_ssize_t m = rec[u][P_CODES];
+        for (Py_ssize_t k = 0; k < m; k++)
+            if (codes[k] <= -MAX_CODE || codes[k] >= MAX_CODE) { PyErr_SetString(PyExc_ValueError, "code out of range"); goto done; }
+        /* units.pair_codes: {|a| << 22 | |b| for consecutive a, b unless both are stopwords} */
         for (Py_ssize_t k = 0; k + 1 < m; k++) {
-            long long x = codes_buf[k], y = codes_buf[k + 1];
+            long long x = codes[k], y = codes[k + 1];
             if (x <= 0 && y <= 0) continue;
             uint64_t key = ((uint64_t)llabs(x) << PAIR_SHIFT) + (uint64_t)llabs(y);
             int32_t cid = idmap_get(&concepts, key);
@@ -915,25 +979,13 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
             s.con[nc++] = cid;
         }
         s.con_off[u + 1] = nc;
-        /* terms in their set's iteration order: the order Python's sums over it take */
-        PyObject *terms = PySequence_Fast_GET_ITEM(seq[1], u);
-        PyObject *it = PyObject_GetIter(terms), *o;
-        if (!it) goto done;
-        while ((o = PyIter_Next(it))) {
-            long long v;
-            int bad = get_ll(o, 1, MAX_CODE, &v, "terms") < 0;
-            Py_DECREF(o);
-            if (bad || nt >= total_terms) {
-                if (!bad) PyErr_SetString(PyExc_RuntimeError, "terms set changed size");
-                Py_DECREF(it);
-                goto done;
-            }
-            int32_t tid = idmap_get(&terms_map, (uint64_t)v);
+        /* terms in their set's iteration order */
+        for (Py_ssize_t k = 0; k < rec[u][P_TERMS]; k++) {
+            if (terms[k] < 1 || terms[k] >= MAX_CODE) { PyErr_SetString(PyExc_ValueError, "term out of range"); goto done; }
+            int32_t tid = idmap_get(&terms_map, (uint64_t)terms[k]);
             if (df[tid]++ == 0) first_seen[n_first++] = tid;
             s.term[nt++] = tid;
         }
-        Py_DECREF(it);
-        if (PyErr_Occurred()) goto done;
         s.term_off[u + 1] = nt;
     }
 
@@ -965,7 +1017,7 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     long long last = -1;
     for (Py_ssize_t i = 0; i < C; i++) {
         long long v;
-        if (get_ll(PySequence_Fast_GET_ITEM(seq[5], i), last + 1, N - 1, &v, "cands (increasing unit indices)") < 0)
+        if (get_ll(PySequence_Fast_GET_ITEM(seq[2], i), last + 1, N - 1, &v, "cands (increasing unit indices)") < 0)
             goto done;
         s.cand[i] = (Py_ssize_t)v;
         s.cand_of[v] = i;
@@ -1037,22 +1089,9 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
             if (norm == 0.0) norm = 1.0;
             double centroid = pysum_result(&toward_sum) / (norm * centroid_norm);
             long long d = s.doc_of[u];
-            long long flags;
-            if (get_ll(PySequence_Fast_GET_ITEM(seq[7], i), 0, 31, &flags, "cand_flags") < 0) goto done;
-            PyObject *text = PySequence_Fast_GET_ITEM(texts_seq, i);
-            if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "cand_texts must be str"); goto done; }
-            int has_quote = (flags & 4) != 0, has_digit = (flags & 8) != 0;
-            if (!(flags & 16)) { /* not known from make_units' scan: scan the text */
-                Py_ssize_t tn = PyUnicode_GET_LENGTH(text);
-                int kind = PyUnicode_KIND(text);
-                const void *data = PyUnicode_DATA(text);
-                for (Py_ssize_t k3 = 0; k3 < tn && !(has_quote && has_digit); k3++) {
-                    Py_UCS4 ch = PyUnicode_READ(kind, data, k3);
-                    if (ch == '"' || ch == 0x201C || ch == 0x201D) has_quote = 1;
-                    /* re's \d: Unicode decimal digits (the table lookup only outside ASCII) */
-                    else if (!has_digit && (ch < 128 ? ch - '0' < 10 : Py_UNICODE_ISDECIMAL(ch))) has_digit = 1;
-                }
-            }
+            /* flags (Unit.packed): 1 dangling, 2 quoted, 4 a '"', U+201C or U+201D, 8 a digit */
+            long long f = flags[u];
+            int has_quote = (f & 4) != 0, has_digit = (f & 8) != 0;
             double row[N_FEATURES] = {
                 1.0 / (double)(1 + rank[i]),
                 (double)rank[i] / (double)(s.doc_lens[d] > 1 ? s.doc_lens[d] : 1),
@@ -1061,8 +1100,8 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
                 density[i] / top,
                 1.0 / (double)(1 + concept_rank[i]),
                 centroid,
-                (flags & 1) ? 1.0 : 0.0,
-                ((flags & 2) && has_quote) ? 1.0 : 0.0,
+                (f & 1) ? 1.0 : 0.0,
+                ((f & 2) && has_quote) ? 1.0 : 0.0,
                 has_digit ? 1.0 : 0.0,
                 log(1.0 + (double)s.doc_lens[d]),
                 log_articles,
@@ -1086,7 +1125,7 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     if (!s.need_off || !s.need_none) { PyErr_NoMemory(); goto done; }
     Py_ssize_t total_needs = 0;
     for (Py_ssize_t i = 0; i < C; i++) {
-        PyObject *o = PySequence_Fast_GET_ITEM(seq[6], i);
+        PyObject *o = PySequence_Fast_GET_ITEM(seq[3], i);
         if (o == Py_None) { s.need_none[i] = 1; continue; }
         if (!PyList_Check(o) && !PyTuple_Check(o)) { PyErr_SetString(PyExc_TypeError, "needs must be None or lists"); goto done; }
         total_needs += PySequence_Fast_GET_SIZE(o);
@@ -1098,7 +1137,7 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     Py_ssize_t nn = 0;
     for (Py_ssize_t i = 0; i < C; i++) {
         s.need_off[i] = nn;
-        PyObject *o = PySequence_Fast_GET_ITEM(seq[6], i);
+        PyObject *o = PySequence_Fast_GET_ITEM(seq[3], i);
         if (o == Py_None) continue;
         for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(o); k++) {
             long long v;
@@ -1218,8 +1257,10 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
 
 done:
     for (int k = 0; k < N_SEQ; k++) Py_XDECREF(seq[k]);
-    Py_XDECREF(texts_seq);
+    Py_XDECREF(packed_seq);
     Py_XDECREF(coefs_seq);
+    PyMem_Free(flags);
+    PyMem_Free((void *)rec);
     idmap_free(&concepts);
     idmap_free(&terms_map);
     PyMem_Free(s.doc_of); PyMem_Free(s.n_words); PyMem_Free(s.doc_lens);
@@ -1229,7 +1270,7 @@ done:
     PyMem_Free(s.covered); PyMem_Free(s.picked); PyMem_Free(s.chosen_term); PyMem_Free(s.done);
     PyMem_Free(s.stamp); PyMem_Free(s.tstamp);
     PyMem_Free(last_unit); PyMem_Free(last_doc); PyMem_Free(freq); PyMem_Free(ndocs); PyMem_Free(df);
-    PyMem_Free(first_seen); PyMem_Free(codes_buf); PyMem_Free(rank); PyMem_Free(density);
+    PyMem_Free(first_seen); PyMem_Free(rank); PyMem_Free(density);
     PyMem_Free(idf2); PyMem_Free(idf2_known); PyMem_Free(order); PyMem_Free(concept_rank);
     PyMem_Free(waiting_off); PyMem_Free(waiting); PyMem_Free(chosen); PyMem_Free(group); PyMem_Free(left);
     PyMem_Free(heap.a);
@@ -1247,7 +1288,8 @@ static void module_free(void *m) {
     tc_clear();
     PyMem_Free(buf_tok);
     PyMem_Free(buf_items);
-    buf_tok = NULL; buf_items = NULL; buf_cap = 0;
+    PyMem_Free(buf_vals);
+    buf_tok = NULL; buf_items = NULL; buf_vals = NULL; buf_cap = 0;
     Py_CLEAR(str_text);
     Py_CLEAR(str_it);
 }

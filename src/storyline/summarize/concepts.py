@@ -184,12 +184,13 @@ def _kernel_pick(compiled: ModuleType, docs: Sequence[Sequence[Unit]], every: li
             needs.append([index[id(v)] for v in before])
         else:
             needs.append(before)
+    packed = [u.packed for u in every]
+    if None in packed:  # units made without the kernel
+        return None
     coefficients, intercept = settings.scorer_weights or load_weights()
     try:
         picks = compiled.select(
-            [u.codes for u in every], [u.terms for u in every], [u.doc for u in every], [u.n_words for u in every],
-            [len(doc) for doc in docs], cands, needs, [u.sentence.text for u in candidates],
-            [u.dangling | u.quoted << 1 | u.cues for u in candidates], coefficients, intercept,
+            packed, [u.doc for u in every], [len(doc) for doc in docs], cands, needs, coefficients, intercept,
             settings.support_weight, settings.length_exponent, settings.min_prior, settings.max_similarity,
             -1 if budget.words is None else budget.words, -1 if budget.sentences is None else budget.sentences,
             budget.overflow,

@@ -56,11 +56,13 @@ class Unit:
     """
 
     __slots__ = ("sentence", "doc", "n_words", "codes", "_bigrams", "terms", "dangling", "refers_back", "quoted",
-                 "quote_tail", "quote_head", "cues", "candidate", "pronoun")
+                 "quote_tail", "quote_head", "cues", "candidate", "pronoun",
+                 "packed")
 
     def __init__(self, sentence: Sentence, doc: int, n_words: int, codes: list[int], bigrams: set[int] | None,
                  terms: set[int], dangling: bool, refers_back: bool, quoted: bool, quote_tail: bool = False,
-                 quote_head: bool = False, cues: int = 0, candidate: bool = False, pronoun: bool = False) -> None:
+                 quote_head: bool = False, cues: int = 0, candidate: bool = False, pronoun: bool = False,
+                 packed: bytes | None = None) -> None:
         self.sentence = sentence
         self.doc = doc  # index of the article in the cluster
         self.n_words = n_words  # whitespace words, the unit budgets count in
@@ -82,6 +84,9 @@ class Unit:
         self.cues = cues
         self.candidate = candidate  # may appear in a summary at all (is_candidate)
         self.pronoun = pronoun  # refers back, and opens with a personal pronoun (orphans.needs_antecedent)
+        # The C kernel's compact copy of what its selection reads (_kernel.c, select); None
+        # when built in Python.
+        self.packed = packed
 
     @property
     def position(self) -> int:
