@@ -17,6 +17,7 @@ import pytest
 from storyline.brief.articles import to_articles
 from storyline.ingest import read_multinews_record
 from storyline.summarize import Budget, kernel, select
+from storyline.summarize import concepts
 from storyline.summarize.concepts import ConceptSettings, summarize_concepts
 from storyline.summarize.units import make_units
 from storyline.text.sentences import sentences_of
@@ -80,10 +81,13 @@ def test_kernel_records_hold_what_units_say() -> None:
     docs = _docs(STORY)
     for doc in make_units(docs):
         for u in doc:
-            n_words, flags, n_codes, n_terms, *values = struct.unpack(f"={len(u.packed) // 8}q", u.packed)
-            assert (n_words, n_codes, n_terms) == (u.n_words, len(u.codes), len(u.terms))
+            n_words, flags, doc, position, n_codes, n_terms, *values = struct.unpack(f"={len(u.packed) // 8}q",
+                                                                                      u.packed)
+            assert (n_words, doc, position, n_codes, n_terms) == (u.n_words, u.doc, u.position, len(u.codes),
+                                                                  len(u.terms))
             assert values == u.codes + list(u.terms)
-            assert flags == u.dangling | u.quoted << 1 | u.cues & 12
+            assert flags == (u.dangling | u.quoted << 1 | u.cues & 12 | u.candidate << 4 | u.refers_back << 5
+                             | u.pronoun << 6 | u.quote_tail << 7 | u.quote_head << 8)
 
 
 def _both(fn):
@@ -116,6 +120,10 @@ def test_selections_match_python(story) -> None:
     for budget in BUDGETS:
         expected, got = _both(lambda: [s.text for s in select(docs, budget)])
         assert got == expected, budget
+        # and the kernel did pick them (no silent fall-back to Python)
+        units = make_units(docs)
+        every = [u for doc in units for u in doc]
+        assert concepts._kernel_pick(kernel.KERNEL, units, every, budget, ConceptSettings()) is not None
 
 
 @needs_kernel
@@ -142,51 +150,65 @@ def test_multinews_stories_match_python() -> None:
         docs = [sentences_of(a) for a in articles]
         expected, got = _both(lambda: ([s.text for s in select(docs, Budget(words=250))], _view(make_units(docs))))
         assert got == expected, number
+        units = make_units(docs)
+        every = [u for doc in units for u in doc]
+        if any(u.candidate for u in every):
+            assert concepts._kernel_pick(kernel.KERNEL, units, every, Budget(words=250), ConceptSettings()) is not None
 
 
-def _record(n_words, flags, codes, terms) -> bytes:
-    """A Unit.packed record as the kernel lays it out (int64: words, flags, counts, values)."""
-    return struct.pack(f"={4 + len(codes) + len(terms)}q", n_words, flags, len(codes), len(terms), *codes, *terms)
+def _record(n_words, flags, codes, terms, doc=0, position=0) -> bytes:
+    """A Unit.packed record as the kernel lays it out (int64: words, flags, article,
+    position, counts, then the codes and terms)."""
+    return struct.pack(f"={6 + len(codes) + len(terms)}q", n_words, flags, doc, position, len(codes), len(terms),
+                       *codes, *terms)
+
+
+CANDIDATE = 16
 
 
 @needs_kernel
 def test_select_rejects_bad_arguments_without_crashing() -> None:
     k = kernel.KERNEL
     coefficients = (0.0,) * 13
-    rec = _record(9, 0, [1, 2], [1, 2])
-    good = ([rec], [0], [1], [0], [[]])
+    rec = _record(9, CANDIDATE, [1, 2], [1, 2])
 
-    def call(*args, coefs=coefficients):
-        return k.select(*args, coefs, 0.0, 5.0, 1.0, 0.05, 0.5, 250, -1, False)
+    def call(packed, doc_lens, coefs=coefficients, quote_sentences=3, max_chain=3):
+        return k.select(packed, doc_lens, coefs, 0.0, 5.0, 1.0, 0.05, 0.5, 250, -1, False, 80, quote_sentences,
+                        max_chain)
 
-    assert call(*good) == [0]
+    assert call([rec], [1]) == [0]
+    assert call([rec, _record(9, CANDIDATE, [3, 4], [3, 4], doc=1)], [1, 1]) == [0, 1]
     bad = [
-        ([rec], [1], [1], [0], [[]]),  # article index out of range
-        ([rec], [0], [1], [1], [[]]),  # candidate out of range
-        ([rec], [0], [1], [0], [[5]]),  # needed unit out of range
-        ([rec], [0], [1], [0, 0], [[], []]),  # candidates not increasing
-        ([rec, rec], [1, 0], [1, 1], [0], [[]]),  # articles out of order
-        ([rec], [0], [1], [0], [[], []]),  # lengths differ
-        ([_record(9, 0, [1 << 50], [1])], [0], [1], [0], [[]]),  # code too large
-        ([_record(9, 0, [1, 2], [-1])], [0], [1], [0], [[]]),  # a term must be positive
-        ([_record(9, 99, [1, 2], [1])], [0], [1], [0], [[]]),  # unknown flags
-        ([_record(-9, 0, [1, 2], [1])], [0], [1], [0], [[]]),  # negative length
-        ([rec[:-8]], [0], [1], [0], [[]]),  # truncated
-        ([rec[:-3]], [0], [1], [0], [[]]),  # not whole values
-        ([struct.pack("=4q", 9, 0, 1 << 62, -(1 << 62))], [0], [1], [0], [[]]),  # counts that overflow
-        ([b""], [0], [1], [0], [[]]),
+        ([rec], []),  # article index out of range
+        ([_record(9, CANDIDATE, [1, 2], [1], doc=1)], [1]),  # article index out of range
+        ([_record(9, CANDIDATE, [1, 2], [1], position=1)], [1]),  # position is not the index
+        ([_record(9, CANDIDATE, [1, 2], [1], doc=1), rec], [1, 1]),  # articles out of order
+        ([_record(9, CANDIDATE, [1 << 50], [1])], [1]),  # code too large
+        ([_record(9, CANDIDATE, [1, 2], [-1])], [1]),  # a term must be positive
+        ([_record(9, 1 << 12, [1, 2], [1])], [1]),  # unknown flags
+        ([_record(-9, CANDIDATE, [1, 2], [1])], [1]),  # negative length
+        ([rec[:-8]], [1]),  # truncated
+        ([rec[:-3]], [1]),  # not whole values
+        ([struct.pack("=6q", 9, CANDIDATE, 0, 0, 1 << 62, -(1 << 62))], [1]),  # counts that overflow
+        ([b""], [1]),
     ]
-    for args in bad:
+    for packed, doc_lens in bad:
         with pytest.raises(ValueError):
-            call(*args)
+            call(packed, doc_lens)
     with pytest.raises(TypeError):
-        call(["not bytes"], [0], [1], [0], [[]])
-    with pytest.raises(TypeError):
-        call([rec], [0], [1], [0], [5])  # needs must be None or lists
+        call(["not bytes"], [1])
     with pytest.raises(ValueError):
-        call(*good, coefs=(1.0,) * 12)
-    assert call([], [], [], [], []) == []
-    assert call([rec], [0], [1], [0], [None]) == []  # a candidate that cannot be made to read
+        call([rec], [1], coefs=(1.0,) * 12)
+    with pytest.raises(ValueError):
+        call([rec], [1], quote_sentences=1000)
+    assert call([], []) == []
+    assert call([_record(9, 0, [1, 2], [1, 2])], [1]) == []  # no candidate
+    # a pronoun opener whose antecedent cannot be picked: never picked itself
+    refers, pronoun = 32, 64
+    first = _record(9, 0, [1, 2], [1, 2])
+    second = _record(9, CANDIDATE | refers | pronoun, [3, 4], [3, 4], position=1)
+    assert call([first, second], [2]) == []
+    assert call([_record(9, CANDIDATE, [1, 2], [1, 2]), second], [2]) == [0, 1]
 
 
 @needs_kernel

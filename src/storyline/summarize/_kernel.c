@@ -248,8 +248,15 @@ typedef struct {
     int marks;
 } scan_result;
 
-/* A unit's record for select (Unit.packed): int64 values. */
-enum { P_WORDS, P_FLAGS, P_CODES, P_TERMS, P_HEAD };
+/* A unit's record for select (Unit.packed), int64 values: its word count, flags, article
+   index, position in the article, the counts of codes and terms, then the codes and the
+   terms (in the order its terms set iterates). */
+enum { P_WORDS, P_FLAGS, P_DOC, P_POS, P_CODES, P_TERMS, P_HEAD };
+/* The flags: what make_unit decides and select reads. */
+enum {
+    F_DANGLING = 1, F_QUOTED = 2, F_MARK = 4 /* '"', U+201C or U+201D */, F_DIGIT = 8, F_CANDIDATE = 16,
+    F_REFERS_BACK = 32, F_PRONOUN = 64, F_QUOTE_TAIL = 128, F_QUOTE_HEAD = 256, F_ALL = 511,
+};
 
 /* The values of a terms set in its iteration order: the order Python's sums over the set
    take, which select must repeat to add floats as Python does. */
@@ -507,7 +514,7 @@ static int parse_unit_args(PyObject *const *a, unit_args *u) {
     return 0;
 }
 
-static PyObject *str_text = NULL, *str_it = NULL;
+static PyObject *str_text = NULL, *str_it = NULL, *str_position = NULL;
 
 /* units.make_unit(sentence, doc): the Unit, built by calling the Unit class. */
 static PyObject *build_unit(PyObject *sentence, PyObject *doc, const unit_args *u) {
@@ -552,7 +559,15 @@ static PyObject *build_unit(PyObject *sentence, PyObject *doc, const unit_args *
     long c = (m >> 2 & 12) | 16; /* see Unit.cues */
     cues = PyLong_FromLong(c);
     if (!n_words || !cues) goto done;
-    ((int64_t *)PyBytes_AS_STRING(r.packed))[P_FLAGS] = (dangling ? 1 : 0) | ((m & Q_QUOTED) ? 2 : 0) | (c & 12);
+    int64_t *rec = (int64_t *)PyBytes_AS_STRING(r.packed);
+    rec[P_FLAGS] = (dangling ? F_DANGLING : 0) | ((m & Q_QUOTED) ? F_QUOTED : 0) | (c & (F_MARK | F_DIGIT)) |
+                   (candidate ? F_CANDIDATE : 0) | (refers_back ? F_REFERS_BACK : 0) | (pronoun ? F_PRONOUN : 0) |
+                   (tail ? F_QUOTE_TAIL : 0) | (head ? F_QUOTE_HEAD : 0);
+    rec[P_DOC] = PyLong_AsLongLong(doc);
+    PyObject *position = PyObject_GetAttr(sentence, str_position);
+    rec[P_POS] = position && PyLong_Check(position) ? PyLong_AsLongLong(position) : -1; /* -1: select refuses it */
+    Py_XDECREF(position);
+    if (PyErr_Occurred()) PyErr_Clear(); /* an odd position only keeps the unit from select */
 #define B(x) ((x) ? Py_True : Py_False)
     PyObject *argv[] = {sentence, doc, n_words, r.codes, Py_None, r.terms, B(dangling), B(refers_back),
                         B(m & Q_QUOTED), B(tail), B(head), cues, B(candidate), B(pronoun), r.packed};
@@ -849,37 +864,77 @@ static int get_ll(PyObject *o, long long lo, long long hi, long long *out, const
     return 0;
 }
 
-/* Fast sequences of the arguments, released together. */
-#define N_SEQ 4
+/* orphans.needed for flat unit u: appends to out what u needs before it, in article
+   order (more + before); returns the new length, or -1 for None (it cannot be made to
+   read). Units of an article are consecutive, a unit's position its index there (select
+   checks), so docs[u.doc][u.position - 1] is u - 1. */
+typedef struct {
+    const long long *flags, *pos, *n_words;
+    long long max_words, quote_sentences;
+} needs_ctx;
+
+#define NEEDS_CAP 64 /* MAX_CHAIN * QUOTE_SENTENCES at most, both checked small */
+
+static Py_ssize_t needed_c(const needs_ctx *c, Py_ssize_t u, long long depth, Py_ssize_t *out, Py_ssize_t len) {
+    long long f = c->flags[u];
+    /* needs_antecedent: refers_back and position > 0 and (pronoun or quote_tail) */
+    if (!((f & F_REFERS_BACK) && c->pos[u] > 0 && (f & (F_PRONOUN | F_QUOTE_TAIL)))) return len;
+    if (depth == 0) return -1;
+    Py_ssize_t before[16], nb = 0;
+    if (!(f & F_QUOTE_TAIL)) {
+        if (!(c->flags[u - 1] & F_CANDIDATE)) return -1; /* not pickable */
+        before[nb++] = u - 1;
+    } else {
+        int closed = 0;
+        long long stop = c->pos[u] - 1 - c->quote_sentences > -1 ? c->pos[u] - 1 - c->quote_sentences : -1;
+        for (long long p = c->pos[u] - 1; p > stop; p--) {
+            Py_ssize_t v = u - (Py_ssize_t)(c->pos[u] - p);
+            long long g = c->flags[v];
+            if (c->n_words[v] > c->max_words || ((g & F_QUOTED) && !(g & F_QUOTE_HEAD))) return -1;
+            before[nb++] = v;
+            if (g & F_QUOTED) { closed = 1; break; }
+        }
+        if (!closed) return -1;
+        for (Py_ssize_t k = 0; k < nb / 2; k++) { Py_ssize_t t = before[k]; before[k] = before[nb - 1 - k]; before[nb - 1 - k] = t; }
+    }
+    len = needed_c(c, before[0], depth - 1, out, len);
+    if (len < 0) return -1;
+    for (Py_ssize_t k = 0; k < nb; k++) out[len++] = before[k];
+    return len;
+}
 
 /*
- * select(packed, doc_of, doc_lens, cands, needs, coefficients, intercept, support_weight,
- *        length_exponent, min_prior, max_similarity, words, sentences, overflow) -> list[int]
+ * select(packed, doc_lens, coefficients, intercept, support_weight, length_exponent,
+ *        min_prior, max_similarity, words, sentences, overflow, max_words,
+ *        quote_sentences, max_chain) -> list[int]
  *
- * Per unit of the story, in reading order: its record (Unit.packed: word count, flags,
- * stem codes, terms in the order its ``terms`` set iterates, the order Python's sums
- * over it take) and article index (non-decreasing). doc_lens: sentences per article.
- * Per candidate: its flat index (increasing) and what it needs before it (None: it cannot
- * be made to read; else flat indices). Returns the flat indices picked, in selection
+ * ``packed``: each unit's record (Unit.packed, see P_ and F_ above), in reading order:
+ * articles in order, each article's sentences in order. doc_lens: sentences per article.
+ * The rest: ConceptSettings, the Budget (-1: no limit), and units.MAX_WORDS,
+ * orphans.QUOTE_SENTENCES and MAX_CHAIN. Returns the flat indices picked, in selection
  * order.
  */
 static PyObject *select_story(PyObject *self, PyObject *args) {
-    PyObject *a[N_SEQ], *packed_obj, *coefs_obj;
+    PyObject *packed_obj, *doc_lens_obj, *coefs_obj;
     double intercept, support_weight, exponent, min_prior, limit;
-    long long words, sentences;
+    long long words, sentences, max_words_c, quote_sentences, max_chain;
     int overflow;
-    if (!PyArg_ParseTuple(args, "OOOOOOdddddLLp:select", &packed_obj, &a[0], &a[1], &a[2], &a[3], &coefs_obj,
-                          &intercept, &support_weight, &exponent, &min_prior, &limit, &words, &sentences, &overflow))
+    if (!PyArg_ParseTuple(args, "OOOdddddLLpLLL:select", &packed_obj, &doc_lens_obj, &coefs_obj, &intercept,
+                          &support_weight, &exponent, &min_prior, &limit, &words, &sentences, &overflow,
+                          &max_words_c, &quote_sentences, &max_chain))
         return NULL;
-    PyObject *seq[N_SEQ] = {NULL};
-    PyObject *packed_seq = NULL, *coefs_seq = NULL, *result = NULL;
+    if (quote_sentences < 1 || max_chain < 0 || (max_chain + 1) * quote_sentences > NEEDS_CAP || quote_sentences > 16) {
+        PyErr_SetString(PyExc_ValueError, "quote_sentences and max_chain must be small");
+        return NULL;
+    }
+    PyObject *doc_lens_seq = NULL, *packed_seq = NULL, *coefs_seq = NULL, *result = NULL;
     story s;
     memset(&s, 0, sizeof s);
     s.exponent = exponent;
     budget_t budget = {words, sentences, overflow};
     idmap concepts = {0}, terms_map = {0};
     int32_t *last_unit = NULL, *last_doc = NULL, *freq = NULL, *ndocs = NULL, *df = NULL, *first_seen = NULL;
-    long long *rank = NULL, *flags = NULL;
+    long long *rank = NULL, *flags = NULL, *pos = NULL;
     const int64_t **rec = NULL;
     double *density = NULL, *idf2 = NULL;
     char *idf2_known = NULL;
@@ -888,14 +943,10 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     heap_t heap = {0};
     double coefs[N_FEATURES];
 
-    static const char *names[N_SEQ] = {"doc_of", "doc_lens", "cands", "needs"};
-    for (int k = 0; k < N_SEQ; k++) {
-        seq[k] = PySequence_Fast(a[k], names[k]);
-        if (!seq[k]) goto done;
-    }
+    doc_lens_seq = PySequence_Fast(doc_lens_obj, "doc_lens");
     packed_seq = PySequence_Fast(packed_obj, "packed");
     coefs_seq = PySequence_Fast(coefs_obj, "coefficients");
-    if (!packed_seq || !coefs_seq) goto done;
+    if (!doc_lens_seq || !packed_seq || !coefs_seq) goto done;
     if (PySequence_Fast_GET_SIZE(coefs_seq) != N_FEATURES) {
         PyErr_SetString(PyExc_ValueError, "expected 13 coefficients");
         goto done;
@@ -904,28 +955,26 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
         coefs[k] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(coefs_seq, k));
         if (coefs[k] == -1.0 && PyErr_Occurred()) goto done;
     }
-    Py_ssize_t N = s.N = PySequence_Fast_GET_SIZE(packed_seq);
-    Py_ssize_t C = s.C = PySequence_Fast_GET_SIZE(seq[2]);
-    s.n_docs = PySequence_Fast_GET_SIZE(seq[1]);
-    if (PySequence_Fast_GET_SIZE(seq[0]) != N || PySequence_Fast_GET_SIZE(seq[3]) != C) {
-        PyErr_SetString(PyExc_ValueError, "per-unit and per-candidate lists differ in length");
-        goto done;
-    }
-    if (C == 0) { result = PyList_New(0); goto done; }
-    if (s.n_docs == 0) { PyErr_SetString(PyExc_ValueError, "candidates without articles"); goto done; }
+    Py_ssize_t N = s.N = PySequence_Fast_GET_SIZE(packed_seq), C = 0;
+    s.n_docs = PySequence_Fast_GET_SIZE(doc_lens_seq);
+    if (N == 0) { result = PyList_New(0); goto done; }
 
     /* ---- per unit: check its record; article, words, codes -> distinct concepts, terms ---- */
     s.doc_of = PyMem_Malloc(sizeof(long long) * N);
     s.n_words = PyMem_Malloc(sizeof(long long) * N);
     flags = PyMem_Malloc(sizeof(long long) * N);
+    pos = PyMem_Malloc(sizeof(long long) * N);
     rec = PyMem_Malloc(sizeof(int64_t *) * N);
-    s.doc_lens = PyMem_Malloc(sizeof(long long) * s.n_docs);
+    s.doc_lens = PyMem_Malloc(sizeof(long long) * (s.n_docs + 1));
     s.con_off = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
     s.term_off = PyMem_Malloc(sizeof(Py_ssize_t) * (N + 1));
-    if (!s.doc_of || !s.n_words || !flags || !rec || !s.doc_lens || !s.con_off || !s.term_off) { PyErr_NoMemory(); goto done; }
+    if (!s.doc_of || !s.n_words || !flags || !pos || !rec || !s.doc_lens || !s.con_off || !s.term_off) {
+        PyErr_NoMemory();
+        goto done;
+    }
     for (Py_ssize_t d = 0; d < s.n_docs; d++)
-        if (get_ll(PySequence_Fast_GET_ITEM(seq[1], d), 0, PY_SSIZE_T_MAX, &s.doc_lens[d], "doc_lens") < 0) goto done;
-    Py_ssize_t total_codes = 0, total_terms = 0;
+        if (get_ll(PySequence_Fast_GET_ITEM(doc_lens_seq, d), 0, PY_SSIZE_T_MAX, &s.doc_lens[d], "doc_lens") < 0) goto done;
+    Py_ssize_t total_codes = 0, total_terms = 0, doc_start = 0;
     for (Py_ssize_t u = 0; u < N; u++) {
         PyObject *b = PySequence_Fast_GET_ITEM(packed_seq, u);
         if (!PyBytes_Check(b)) { PyErr_SetString(PyExc_TypeError, "packed records must be bytes"); goto done; }
@@ -933,19 +982,32 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
         const int64_t *r = (const int64_t *)PyBytes_AS_STRING(b); /* bytes data is aligned for any type */
         if (PyBytes_GET_SIZE(b) % (Py_ssize_t)sizeof(int64_t) || size < P_HEAD || r[P_CODES] < 0 || r[P_TERMS] < 0 ||
             r[P_CODES] > size || r[P_TERMS] > size || P_HEAD + r[P_CODES] + r[P_TERMS] != size ||
-            r[P_WORDS] < 0 || r[P_WORDS] > ((int64_t)1 << 40) || r[P_FLAGS] < 0 || r[P_FLAGS] > 31) {
+            r[P_WORDS] < 0 || r[P_WORDS] > ((int64_t)1 << 40) || r[P_FLAGS] < 0 || r[P_FLAGS] > F_ALL) {
             PyErr_SetString(PyExc_ValueError, "malformed packed record");
             goto done;
         }
+        /* articles in order, each one's units consecutive and numbered from 0 */
+        long long d = r[P_DOC];
+        if (d < (u ? s.doc_of[u - 1] : 0) || d >= s.n_docs) {
+            PyErr_SetString(PyExc_ValueError, "units out of article order");
+            goto done;
+        }
+        if (u == 0 || d != s.doc_of[u - 1]) doc_start = u;
+        if (r[P_POS] != u - doc_start) {
+            PyErr_SetString(PyExc_ValueError, "a unit's position is not its index in its article");
+            goto done;
+        }
         rec[u] = r;
+        s.doc_of[u] = d;
+        pos[u] = r[P_POS];
         s.n_words[u] = r[P_WORDS];
         flags[u] = r[P_FLAGS];
+        C += (r[P_FLAGS] & F_CANDIDATE) != 0;
         total_codes += r[P_CODES];
         total_terms += r[P_TERMS];
-        if (get_ll(PySequence_Fast_GET_ITEM(seq[0], u), u ? s.doc_of[u - 1] : 0, s.n_docs - 1, &s.doc_of[u],
-                   "doc_of (non-decreasing article indices)") < 0)
-            goto done;
     }
+    s.C = C;
+    if (C == 0) { result = PyList_New(0); goto done; }
     s.con = PyMem_Malloc(sizeof(int32_t) * (total_codes + 1));
     s.term = PyMem_Malloc(sizeof(int32_t) * (total_terms + 1));
     if (!s.con || !s.term) { PyErr_NoMemory(); goto done; }
@@ -1013,15 +1075,9 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     idf2_known = PyMem_Calloc(N + 1, 1);
     if (!s.cand || !s.cand_of || !s.mass || !s.factor || !rank || !density || !order || !concept_rank ||
         !idf2 || !idf2_known) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t u = 0; u < N; u++) s.cand_of[u] = -1;
-    long long last = -1;
-    for (Py_ssize_t i = 0; i < C; i++) {
-        long long v;
-        if (get_ll(PySequence_Fast_GET_ITEM(seq[2], i), last + 1, N - 1, &v, "cands (increasing unit indices)") < 0)
-            goto done;
-        s.cand[i] = (Py_ssize_t)v;
-        s.cand_of[v] = i;
-        last = v;
+    for (Py_ssize_t u = 0, i = 0; u < N; u++) {
+        s.cand_of[u] = -1;
+        if (flags[u] & F_CANDIDATE) { s.cand[i] = u; s.cand_of[u] = i++; }
     }
     /* features.concept_masses */
     for (Py_ssize_t i = 0; i < C; i++) {
@@ -1119,34 +1175,34 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
 #undef IDF2
     }
 
-    /* ---- what each candidate needs before it (orphans.needed, computed by the caller) ---- */
+    /* ---- what each candidate needs before it (orphans.needed; only a candidate that
+       refers back needs anything) ---- */
     s.need_off = PyMem_Malloc(sizeof(Py_ssize_t) * (C + 1));
     s.need_none = PyMem_Calloc(C + 1, sizeof(int));
     if (!s.need_off || !s.need_none) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t total_needs = 0;
+    needs_ctx nctx = {flags, pos, s.n_words, max_words_c, quote_sentences};
+    Py_ssize_t nn = 0, total_needs = 0, need_cap = 0;
     for (Py_ssize_t i = 0; i < C; i++) {
-        PyObject *o = PySequence_Fast_GET_ITEM(seq[3], i);
-        if (o == Py_None) { s.need_none[i] = 1; continue; }
-        if (!PyList_Check(o) && !PyTuple_Check(o)) { PyErr_SetString(PyExc_TypeError, "needs must be None or lists"); goto done; }
-        total_needs += PySequence_Fast_GET_SIZE(o);
+        Py_ssize_t buf[NEEDS_CAP];
+        s.need_off[i] = nn;
+        if (!(flags[s.cand[i]] & F_REFERS_BACK)) continue;
+        Py_ssize_t len = needed_c(&nctx, s.cand[i], max_chain, buf, 0);
+        if (len < 0) { s.need_none[i] = 1; continue; }
+        if (nn + len > need_cap) {
+            Py_ssize_t ncap = need_cap ? need_cap * 2 : 64;
+            while (ncap < nn + len) ncap *= 2;
+            Py_ssize_t *na = PyMem_Realloc(s.need, sizeof(Py_ssize_t) * (size_t)ncap);
+            if (!na) { PyErr_NoMemory(); goto done; }
+            s.need = na;
+            need_cap = ncap;
+        }
+        for (Py_ssize_t k = 0; k < len; k++) s.need[nn++] = buf[k];
     }
-    s.need = PyMem_Malloc(sizeof(Py_ssize_t) * (total_needs + 1));
+    s.need_off[C] = total_needs = nn;
     waiting_off = PyMem_Calloc(N + 1, sizeof(Py_ssize_t));
     waiting = PyMem_Malloc(sizeof(Py_ssize_t) * (total_needs + 1));
-    if (!s.need || !waiting_off || !waiting) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t nn = 0;
-    for (Py_ssize_t i = 0; i < C; i++) {
-        s.need_off[i] = nn;
-        PyObject *o = PySequence_Fast_GET_ITEM(seq[3], i);
-        if (o == Py_None) continue;
-        for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(o); k++) {
-            long long v;
-            if (get_ll(PySequence_Fast_GET_ITEM(o, k), 0, N - 1, &v, "needs") < 0) goto done;
-            s.need[nn++] = (Py_ssize_t)v;
-            waiting_off[v + 1]++;
-        }
-    }
-    s.need_off[C] = nn;
+    if (!waiting_off || !waiting) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < nn; k++) waiting_off[s.need[k] + 1]++;
     /* waiting: needed unit -> candidates that need it, in candidate order (CSR) */
     for (Py_ssize_t u = 0; u < N; u++) waiting_off[u + 1] += waiting_off[u];
     {
@@ -1256,9 +1312,10 @@ static PyObject *select_story(PyObject *self, PyObject *args) {
     }
 
 done:
-    for (int k = 0; k < N_SEQ; k++) Py_XDECREF(seq[k]);
+    Py_XDECREF(doc_lens_seq);
     Py_XDECREF(packed_seq);
     Py_XDECREF(coefs_seq);
+    PyMem_Free(pos);
     PyMem_Free(flags);
     PyMem_Free((void *)rec);
     idmap_free(&concepts);
@@ -1292,6 +1349,7 @@ static void module_free(void *m) {
     buf_tok = NULL; buf_items = NULL; buf_vals = NULL; buf_cap = 0;
     Py_CLEAR(str_text);
     Py_CLEAR(str_it);
+    Py_CLEAR(str_position);
 }
 
 static struct PyModuleDef module = {
@@ -1304,5 +1362,6 @@ PyMODINIT_FUNC PyInit__kernel(void) {
     init_tables();
     if (!str_text && !(str_text = PyUnicode_InternFromString("text"))) return NULL;
     if (!str_it && !(str_it = PyUnicode_InternFromString("it"))) return NULL;
+    if (!str_position && !(str_position = PyUnicode_InternFromString("position"))) return NULL;
     return PyModule_Create(&module);
 }

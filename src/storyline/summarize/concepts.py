@@ -29,8 +29,8 @@ from storyline.summarize.features import candidate_features, concept_masses
 from storyline.summarize.focus import focus_weights, relevance
 from storyline.summarize.scorer import load_weights, probabilities
 from storyline.summarize.greedy import greedy, greedy_groups
-from storyline.summarize.orphans import needed, orphans_of
-from storyline.summarize.units import Unit
+from storyline.summarize.orphans import MAX_CHAIN, QUOTE_SENTENCES, orphans_of
+from storyline.summarize.units import MAX_WORDS, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,35 +167,24 @@ def _kernel_settings(settings: ConceptSettings) -> bool:
 
 def _kernel_pick(compiled: ModuleType, docs: Sequence[Sequence[Unit]], every: list[Unit], budget: Budget,
                  settings: ConceptSettings) -> list[Unit] | None:
-    """What the Python path below picks, computed by ``_kernel.select`` (concept weights,
-    masses, features, scorer, priors and ``greedy_groups`` over flat unit indices). None
-    when the picks would still need the repair loop (never seen: groups leave no orphan),
-    or the units are not laid out as the kernel assumes; the caller then runs Python."""
-    cands = [k for k, u in enumerate(every) if u.candidate]  # is_candidate
-    candidates = [every[k] for k in cands]
-    pickable = {id(u) for u in candidates}
-    index: dict[int, int] | None = None
-    needs: list[list[int] | None] = []
-    for u in candidates:
-        before = needed(u, docs, pickable) if u.refers_back else []
-        if before:
-            if index is None:
-                index = {id(v): k for k, v in enumerate(every)}
-            needs.append([index[id(v)] for v in before])
-        else:
-            needs.append(before)
+    """What the Python path below picks, computed by ``_kernel.select`` from the units'
+    records (``Unit.packed``): candidates, what each needs (``orphans.needed``), concept
+    weights, masses, features, scorer, priors and ``greedy_groups``. None when the units
+    were not made by the kernel or are not laid out as it assumes (article order, each
+    unit's position its index), or the picks would still need the repair loop (never seen:
+    groups leave no orphan); the caller then runs Python."""
     packed = [u.packed for u in every]
     if None in packed:  # units made without the kernel
         return None
     coefficients, intercept = settings.scorer_weights or load_weights()
     try:
         picks = compiled.select(
-            packed, [u.doc for u in every], [len(doc) for doc in docs], cands, needs, coefficients, intercept,
-            settings.support_weight, settings.length_exponent, settings.min_prior, settings.max_similarity,
+            packed, [len(doc) for doc in docs], coefficients, intercept, settings.support_weight,
+            settings.length_exponent, settings.min_prior, settings.max_similarity,
             -1 if budget.words is None else budget.words, -1 if budget.sentences is None else budget.sentences,
-            budget.overflow,
+            budget.overflow, MAX_WORDS, QUOTE_SENTENCES, MAX_CHAIN,
         )
-    except ValueError:  # e.g. units whose ``doc`` is not their article's index
+    except ValueError:  # units not laid out as the kernel assumes
         return None
     chosen = [every[k] for k in picks]
     if orphans_of(chosen, docs, {id(u) for u in chosen}):
