@@ -15,12 +15,15 @@
  *   make_units mirrors units.make_units and make_unit: text.terms.word_bytes,
  *              byte_term_codes (and _new_code for new words), the ``terms`` set,
  *              word_count, the quotation-mark tests and the flags make_unit sets.
- *   select     mirrors concepts.summarize_concepts' default path: concept_weights,
- *              features.concept_masses and candidate_features, scorer.probabilities,
- *              concepts.priors and greedy.greedy_groups.
+ *              Each Unit also gets a compact record of what select reads (Unit.packed).
+ *   select     mirrors concepts.summarize_concepts' default path: the candidates,
+ *              orphans.needed, concept_weights, features.concept_masses and
+ *              candidate_features, scorer.probabilities, concepts.priors and
+ *              greedy.greedy_groups.
  *
  * Floating point: every sum that is not of integers is taken in the order Python takes
- * it (set iteration order of the same set objects, dict insertion order), with the same
+ * it (the iteration order of each unit's own terms set, recorded when it is built; dict
+ * insertion order), with the same
  * libm calls (pow, log, exp, sqrt) and, on Python >= 3.12, the compensated summation of
  * its built-in sum(), so the results are bit-identical to the Python path. Concept
  * weights are integral (the caller checks), so their sums are exact in any order.

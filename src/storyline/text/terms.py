@@ -77,7 +77,7 @@ _STEMS = _StemCache()
 _STEM_IDS: dict[str, int] = {}
 _CODES = _TermCodes()
 _BYTE_CODES = _ByteTermCodes()
-# What the C kernel (summarize/_kernel.c, unit_view) needs to give a new word its code as
+# What the C kernel (summarize/_kernel.c, make_units) needs to give a new word its code as
 # _new_code does, against the same stem ids.
 STEM_TABLE = (_STEMMER.stemWord, _STEM_IDS, STOPWORDS)
 
