@@ -311,17 +311,20 @@ static inline int emit(const stem_table *t, uint64_t key, const char *tok, Py_ss
     return 0;
 }
 
+/* A token's first 8 characters as one cache key: the buffer has 8 spare bytes, zeroed
+   past the token, so one load reads them (whatever the byte order, the same way each time). */
 #define END_TOKEN(after)                                                                    \
     do {                                                                                    \
+        uint64_t key;                                                                       \
+        memset(tok + tlen, 0, 8);                                                           \
+        memcpy(&key, tok, 8);                                                               \
         if (emit(t, key, tok, tlen, items, vals, &ntok, terms, &first) < 0) goto done;     \
         if (ntok == 1) first_end = (after);                                                 \
         tlen = 0;                                                                           \
-        key = 0;                                                                            \
     } while (0)
 
 #define ADD_CHAR(c)                                                                         \
     do {                                                                                    \
-        if (tlen < 8) key |= (uint64_t)(unsigned char)(c) << (8 * tlen);                    \
         tok[tlen++] = (char)(c);                                                            \
         if (!in_word) { in_word = 1; n_words++; }                                           \
     } while (0)
@@ -334,10 +337,18 @@ static inline int emit(const stem_table *t, uint64_t key, const char *tok, Py_ss
             Py_UCS4 cp = p[i];                                                              \
             if (cp < 256) {                                                                 \
                 switch (char_class[cp]) {                                                   \
-                case C_TOKEN:                                                               \
-                    if (cp <= '9') digit = 1;                                               \
-                    ADD_CHAR(tok_low[cp]);                                                  \
+                case C_TOKEN: { /* a run of token characters, in a tight loop */            \
+                    if (!in_word) { in_word = 1; n_words++; }                               \
+                    Py_ssize_t j = i;                                                       \
+                    do {                                                                    \
+                        digit |= cp <= '9';                                                 \
+                        tok[tlen++] = (char)tok_low[cp];                                    \
+                        if (++j == n) break;                                                \
+                        cp = p[j];                                                          \
+                    } while (cp < 256 && char_class[cp] == C_TOKEN);                        \
+                    i = j - 1;                                                              \
                     continue;                                                               \
+                }                                                                           \
                 case C_SPACE: in_word = 0; break;                                           \
                 case C_STRAIGHT: q.straight++; /* fall through */                           \
                 case C_LEFT_GUILLEMET: q.open += cp == 0xAB; /* fall through */             \
@@ -388,13 +399,13 @@ static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
     int64_t *vals;
     int own = buf_busy; /* re-entered (a stemmer calling back): use buffers of its own */
     if (own) {
-        tok = PyMem_Malloc((size_t)n + 1);
+        tok = PyMem_Malloc((size_t)n + 9); /* 8 spare bytes: see END_TOKEN */
         items = PyMem_Malloc(sizeof(PyObject *) * ((size_t)n + 1));
         vals = PyMem_Malloc(sizeof(int64_t) * ((size_t)n + 1));
     } else {
-        if (n + 1 > buf_cap) {
+        if (n + 9 > buf_cap) { /* 8 spare bytes: see END_TOKEN */
             Py_ssize_t ncap = buf_cap ? buf_cap : 1024;
-            while (ncap < n + 1) ncap *= 2;
+            while (ncap < n + 9) ncap *= 2;
             char *nt = PyMem_Realloc(buf_tok, (size_t)ncap);
             if (nt) buf_tok = nt;
             PyObject **ni = nt ? PyMem_Realloc(buf_items, sizeof(PyObject *) * (size_t)ncap) : NULL;
@@ -411,7 +422,6 @@ static int unit_scan(PyObject *text, const stem_table *t, scan_result *out) {
     }
     PyObject *codes = NULL, *terms = NULL, *first = NULL, *packed = NULL;
     Py_ssize_t ntok = 0, tlen = 0, n_words = 0, first_end = -1;
-    uint64_t key = 0;
     int in_word = 0, digit = 0, ok = -1;
     struct { Py_ssize_t straight, open, close; int curly; } q = {0, 0, 0, 0};
     if (!tok || !items || !vals) { PyErr_NoMemory(); goto done; }
