@@ -21,14 +21,16 @@ from itertools import chain
 from operator import mul
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
+from storyline.summarize import kernel
 from storyline.summarize.budget import Budget
 from storyline.summarize.features import candidate_features, concept_masses
 from storyline.summarize.focus import focus_weights, relevance
-from storyline.summarize.scorer import probabilities
+from storyline.summarize.scorer import load_weights, probabilities
 from storyline.summarize.greedy import greedy, greedy_groups
-from storyline.summarize.orphans import orphans_of
-from storyline.summarize.units import Unit, is_candidate
+from storyline.summarize.orphans import MAX_CHAIN, QUOTE_SENTENCES, orphans_of
+from storyline.summarize.units import MAX_WORDS, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,11 @@ def summarize_concepts(
     fits the budget, or is dropped and its words refilled.)
     """
     every = [u for doc in docs for u in doc]
-    candidates = [u for u in every if is_candidate(u)]
+    if kernel.KERNEL is not None and not focus and not known and _kernel_settings(settings):
+        chosen = _kernel_pick(kernel.KERNEL, docs, every, budget, settings)
+        if chosen is not None:
+            return chosen
+    candidates = [u for u in every if u.candidate]  # is_candidate
     weights = concept_weights(every, settings.support_weight)
     if known:
         for concept in known & weights.keys():
@@ -149,6 +155,40 @@ def summarize_concepts(
                 chosen.remove(orphan)
                 excluded.add(id(orphan))
                 used -= orphan.n_words
+    return chosen
+
+
+def _kernel_settings(settings: ConceptSettings) -> bool:
+    """Whether the C kernel covers these settings: the learned prior with orphan groups
+    (the default), and integral concept weights (whose sums are exact in any order)."""
+    return (settings.learned and settings.repair_orphans and settings.orphan_groups
+            and float(settings.support_weight).is_integer())
+
+
+def _kernel_pick(compiled: ModuleType, docs: Sequence[Sequence[Unit]], every: list[Unit], budget: Budget,
+                 settings: ConceptSettings) -> list[Unit] | None:
+    """What the Python path below picks, computed by ``_kernel.select`` from the units'
+    records (``Unit.packed``): candidates, what each needs (``orphans.needed``), concept
+    weights, masses, features, scorer, priors and ``greedy_groups``. None when the units
+    were not made by the kernel or are not laid out as it assumes (article order, each
+    unit's position its index), or the picks would still need the repair loop (never seen:
+    groups leave no orphan); the caller then runs Python."""
+    packed = [u.packed for u in every]
+    if None in packed:  # units made without the kernel
+        return None
+    coefficients, intercept = settings.scorer_weights or load_weights()
+    try:
+        picks = compiled.select(
+            packed, [len(doc) for doc in docs], coefficients, intercept, settings.support_weight,
+            settings.length_exponent, settings.min_prior, settings.max_similarity,
+            -1 if budget.words is None else budget.words, -1 if budget.sentences is None else budget.sentences,
+            budget.overflow, MAX_WORDS, QUOTE_SENTENCES, MAX_CHAIN,
+        )
+    except ValueError:  # units not laid out as the kernel assumes
+        return None
+    chosen = [every[k] for k in picks]
+    if orphans_of(chosen, docs, {id(u) for u in chosen}):
+        return None
     return chosen
 
 

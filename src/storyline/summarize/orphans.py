@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.summarize.units import MAX_WORDS, REFERRING_OPENERS, Unit, ends_open_quote, opens_unclosed_quote
-from storyline.text.terms import words
+from storyline.summarize.units import MAX_WORDS, Unit
 
 # How far back a quote tail may reach for the sentence that opens its quotation (a quote
 # of up to four sentences). Measured under 5-fold CV on val250 (ROUGE-1 / ROUGE-2, share
@@ -43,15 +42,9 @@ def orphans_of(chosen: Sequence[Unit], docs: Sequence[Sequence[Unit]], picked: s
     return [u for u in chosen if needs_antecedent(u) and id(docs[u.doc][u.position - 1]) not in picked]
 
 
-def opening_word(unit: Unit) -> str:
-    first = words(unit.sentence.text[:40])
-    return first[0] if first else ""
-
-
 def needs_antecedent(unit: Unit) -> bool:
     """Opens with a personal pronoun, or closes a quotation it did not open (``orphans_of``)."""
-    return unit.refers_back and unit.position > 0 and (
-        opening_word(unit) in REFERRING_OPENERS or (unit.quoted and ends_open_quote(unit.sentence.text)))
+    return unit.refers_back and unit.position > 0 and (unit.pronoun or unit.quote_tail)
 
 
 def needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth: int = MAX_CHAIN) -> list[Unit] | None:
@@ -66,7 +59,7 @@ def needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth
     doc = docs[unit.doc]
     # A quote tail that opens with a pronoun (`They are not designed for this," she said.`)
     # needs its quotation's opening, which the sentence before it may not be.
-    if not (unit.quoted and ends_open_quote(unit.sentence.text)):
+    if not unit.quote_tail:
         before = [doc[unit.position - 1]]
         if id(before[0]) not in pickable:
             return None
@@ -74,7 +67,7 @@ def needed(unit: Unit, docs: Sequence[Sequence[Unit]], pickable: set[int], depth
         before = []
         for position in range(unit.position - 1, max(-1, unit.position - 1 - QUOTE_SENTENCES), -1):
             sentence = doc[position]
-            if sentence.n_words > MAX_WORDS or (sentence.quoted and not opens_unclosed_quote(sentence.sentence.text)):
+            if sentence.n_words > MAX_WORDS or (sentence.quoted and not sentence.quote_head):
                 return None  # a run-on, or a quote mark that is not the opening one: no clean quotation
             before.append(sentence)
             if sentence.quoted:

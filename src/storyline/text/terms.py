@@ -77,6 +77,9 @@ _STEMS = _StemCache()
 _STEM_IDS: dict[str, int] = {}
 _CODES = _TermCodes()
 _BYTE_CODES = _ByteTermCodes()
+# What the C kernel (summarize/_kernel.c, make_units) needs to give a new word its code as
+# _new_code does, against the same stem ids.
+STEM_TABLE = (_STEMMER.stemWord, _STEM_IDS, STOPWORDS)
 
 # Every byte but [A-Za-z0-9] becomes a space, and A-Z become a-z. After lowercasing, ROUGE's
 # tokens are the runs of [a-z0-9]: all other characters, non-ASCII ones included, only
