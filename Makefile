@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	touch $(KERNEL)
 
 # The install above compiles the kernel; after an edit of its source, compile it again.
-$(KERNEL): $(STAMP) setup.py src/storyline/summarize/_kernel.c
+$(KERNEL): $(STAMP) setup.py src/storyline/summarize/_kernel.c src/storyline/clean/_scan.c
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt -e .
 	touch $(KERNEL)
 
@@ -50,4 +50,4 @@ screenshots: $(STAMP) $(KERNEL)
 	STORYLINE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/test_e2e_browser.py
 
 clean:
-	rm -rf $(VENV) brief.md brief.html .pytest_cache build src/*.egg-info src/storyline/summarize/_kernel.*.so
+	rm -rf $(VENV) brief.md brief.html .pytest_cache build src/*.egg-info src/storyline/summarize/_kernel.*.so src/storyline/clean/_scan.*.so

@@ -15,6 +15,7 @@ unless one of them finds a signal.
 
 from __future__ import annotations
 
+import os
 import re
 
 from storyline.clean.phrases import (
@@ -42,6 +43,13 @@ from storyline.clean.phrases import (
     words_of,
 )
 from storyline.clean.reflow import URL_ONLY
+
+try:  # C: one pass that clears most long sentences before they are lowercased (_scan.c)
+    from storyline.clean._scan import plain_sentence as _scan_plain
+except ImportError:  # not built: _plain_sentence below decides alone, with the same result
+    _scan_plain = None
+if os.environ.get("STORYLINE_PURE_PYTHON") == "1":
+    _scan_plain = None
 
 LONG_LINE_WORDS = 60
 # A sentence this long is body text unless it carries a credit, a copyright or a pitch to
@@ -225,6 +233,8 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
         if "rawl" in text and ARCHIVE_NOTICE.search(text.lower()):  # "crawl", "Crawl of outlinks"
             return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
+    if words >= _BODY_FAST_WORDS and ends and _scan_plain is not None and _scan_plain(text, ascii_lower):
+        return None  # what _plain_sentence(lower) says, found without lowercasing the line
     lower = text.encode().lower().decode() if ascii_lower and not text.isascii() else text.lower()
     if words >= _BODY_FAST_WORDS and ends:
         if _plain_sentence(lower):
