@@ -24,6 +24,7 @@ from storyline.clean.phrases import (
     CREDIT_FIRST,
     CREDIT_STARTS,
     MOST_LABEL,
+    STRONG_KEYS,
     BRACKETED,
     READER_TRIGGERS,
     RELATED_LABEL,
@@ -44,12 +45,14 @@ from storyline.clean.phrases import (
 )
 from storyline.clean.reflow import URL_ONLY
 
-try:  # C: one pass that clears most long sentences before they are lowercased (_scan.c)
-    from storyline.clean._scan import plain_sentence as _scan_plain
-except ImportError:  # not built: _plain_sentence below decides alone, with the same result
-    _scan_plain = None
+try:  # C: one pass that clears most body sentences before they are lowercased (_scan.c)
+    from storyline.clean import _scan
+except ImportError:  # not built: the Python checks below decide alone, with the same result
+    _scan = None
 if os.environ.get("STORYLINE_PURE_PYTHON") == "1":
-    _scan_plain = None
+    _scan = None
+_scan_plain = _scan.plain_sentence if _scan is not None else None
+_scan_mid = _scan.plain_mid if _scan is not None else None
 
 LONG_LINE_WORDS = 60
 # A sentence this long is body text unless it carries a credit, a copyright or a pitch to
@@ -75,6 +78,17 @@ _IMPERATIVES = frozenset(
     "discover explore enjoy support donate register share learn keep upgrade unlock claim "
     "visit start create log".split()
 )
+# The first words a teaser opens with (TEASER_PREFIX's words).
+_TEASER_WORDS = frozenset("related read see more also watch listen recommended most photo photos video videos "
+                          "slideshow gallery".split())
+# A sentence of this many words (up to _BODY_FAST_WORDS) is too long for the checks of short
+# lines (timestamps, weak words), so the C scan can clear it when it says nothing else.
+_MID_WORDS = 13
+if _scan_mid is not None:
+    try:
+        _scan.configure(STRONG_KEYS, _IMPERATIVES | _TEASER_WORDS)
+    except ValueError:  # a word the scan cannot hold (over 16 letters): leave those lines to Python
+        _scan_mid = None
 _PROMO_NOUNS = re.compile(
     r"(?<![\w-])(?:access|offers?|trial|subscription|newsletters?|apps?|free|exclusives?|insights|account"
     r"|articles|stories|updates|alerts|deals|premium|unlimited|latest|coverage)(?![\w-])"
@@ -233,8 +247,10 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
         if "rawl" in text and ARCHIVE_NOTICE.search(text.lower()):  # "crawl", "Crawl of outlinks"
             return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
-    if words >= _BODY_FAST_WORDS and ends and _scan_plain is not None and _scan_plain(text, ascii_lower):
-        return None  # what _plain_sentence(lower) says, found without lowercasing the line
+    if ends and _scan_plain is not None and words >= _MID_WORDS and (
+        _scan_plain(text, ascii_lower) if words >= _BODY_FAST_WORDS else _scan_mid is not None and _scan_mid(text, ascii_lower)
+    ):
+        return None  # what the checks below would say, found without lowercasing the line
     lower = text.encode().lower().decode() if ascii_lower and not text.isascii() else text.lower()
     if words >= _BODY_FAST_WORDS and ends:
         if _plain_sentence(lower):

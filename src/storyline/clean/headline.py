@@ -8,8 +8,15 @@ has one, is matched against the text first and always wins as the reported title
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from storyline.clean.boilerplate import word_count
+
+
+class Flags(Protocol):
+    """One flag per paragraph, by index (a list, or layout's lazily computed leads)."""
+
+    def __getitem__(self, index: int, /) -> bool: ...
 
 # Lines looked at before giving up: chrome above a headline is dropped first, so only a
 # few candidate lines remain to look at.
@@ -65,7 +72,7 @@ def match_title(paragraphs: list[str], title: str) -> int | None:
 
 
 def find_headline(
-    paragraphs: list[str], reasons: list[str | None], is_strong: list[bool]
+    paragraphs: list[str], reasons: list[str | None], is_strong: Flags
 ) -> int | None:
     """Index of the first headline-like paragraph before the body starts, or None.
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import not_
 
 from storyline.clean.boilerplate import is_reader_question, sentence_like, word_count
@@ -64,6 +64,21 @@ class _Doc:
     def strong(self, index: int, words: int = _STRONG_WORDS) -> bool:
         """Unmistakable body text: a kept, full sentence of ``words`` words or more."""
         return self.reasons[index] is None and self.words[index] >= words and self.ends[index]
+
+
+class _Leads:
+    """``leads[i]``: whether paragraph i is kept body text of a lead's length. Above a
+    headline there can be a one-sentence caption (short); a lead paragraph is longer.
+    Computed only where asked: the headline search stops at the first such paragraph."""
+
+    __slots__ = ("reasons", "words", "ends")
+
+    def __init__(self, reasons: list[str | None], words: list[int], ends: list[bool]) -> None:
+        self.reasons, self.words, self.ends = reasons, words, ends
+
+    def __getitem__(self, index: int) -> bool:
+        number = self.words[index]
+        return self.reasons[index] is None and (number >= _BODY_WORDS or (number >= _LEAD_WORDS and self.ends[index]))
 
 
 def _caption_trailers(doc: _Doc) -> None:
@@ -135,8 +150,7 @@ def _duplicates(doc: _Doc) -> None:
     """A repeated paragraph goes the second time; short lines may repeat in dialogue ("Monica?")."""
     # Most documents repeat no paragraph (a C pass settles it). Equal texts have equal
     # lengths: when no two lengths agree, no paragraph needs hashing at all.
-    lengths = [len(text) for text in doc.texts]
-    if len(set(lengths)) == len(lengths) or len(set(doc.texts)) == len(doc.texts):
+    if len(set(map(len, doc.texts))) == len(doc.texts) or len(set(doc.texts)) == len(doc.texts):
         return
     seen: set[str] = set()
     for index, text in enumerate(doc.texts):
@@ -160,9 +174,9 @@ def _teasers(doc: _Doc, headline: int | None) -> None:
     if _TEASER_NEIGHBOURS.isdisjoint(reasons):
         return  # no caption, credit or teaser for a related headline to follow
     start = 1 if headline is None else headline + 1
-    for index in range(start, len(texts)):
-        previous = reasons[index - 1]
-        if reasons[index] is not None or previous not in _TEASER_NEIGHBOURS:
+    # The lines after a caption, credit or teaser (compress finds them in C).
+    for index in compress(count(start), map(_TEASER_NEIGHBOURS.__contains__, reasons[start - 1 : -1])):
+        if reasons[index] is not None:
             continue
         text = texts[index]
         # A related-story link sits inside the body: real text resumes right after it.
@@ -217,9 +231,8 @@ def _lists(doc: _Doc) -> None:
     """The items after a kept line that introduces them ("Here is a recap of her No. 1s:")
     are content however short: keep them up to the next strong paragraph or real junk."""
     texts, reasons = doc.texts, doc.reasons
-    # Few lines, if any, end in a colon; a line that ends a sentence cannot (compress skips
-    # those in C).
-    for opener in [i for i in compress(count(), map(not_, doc.ends)) if texts[i][-1:] == ":"]:
+    # Few lines, if any, end in a colon (compress finds them in C).
+    for opener in list(compress(count(), map(str.endswith, texts, repeat(":")))):
         if reasons[opener] is not None or doc.words[opener] < 3:
             continue
         index = opener + 1
@@ -286,11 +299,7 @@ def classify(
     _caption_trailers(doc)
     _other_script(doc, script_leads(whole) if leads is None else leads)
     _duplicates(doc)
-    # Above a headline there can be a one-sentence caption (short); a lead paragraph is longer.
-    strong = [
-        reason is None and (number >= _BODY_WORDS or (number >= _LEAD_WORDS and end))
-        for reason, number, end in zip(reasons, words, ends)
-    ]
+    strong = _Leads(reasons, words, ends)
     headline = match_title(texts, title) if title else None
     if headline is not None:
         reasons[headline] = None  # the metadata title says this line is the headline

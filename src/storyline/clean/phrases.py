@@ -99,6 +99,7 @@ _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("know", "keep updated", "all you want to know about"), ("tuned", "keep updated", "stay tuned"),
 )
 _STRONG_KEYS = frozenset(key for key, _, _ in _STRONG_ENTRIES)
+STRONG_KEYS = _STRONG_KEYS  # the C scan (_scan.c) looks for these words too
 _KEY_ORDER = {key: order for order, (key, _, _) in reversed(list(enumerate(_STRONG_ENTRIES)))}
 _BY_KEY: dict[str, list[tuple[str, str | re.Pattern[str] | None]]] = {key: [] for key in _KEY_ORDER}
 for _key, _name, _check in _STRONG_ENTRIES:
