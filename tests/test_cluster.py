@@ -210,3 +210,15 @@ def test_storyline_titles_restore_capitals() -> None:
     profiles = [Counter({"shinzo abe": 3, "u.s": 2, "trump": 2}), Counter({"u.s": 1, "trump": 4, "abe": 2})]
     title = storyline_title(profiles)
     assert set(title.split(" – ")) == {"Shinzo Abe", "U.S", "Trump"}
+
+
+def test_batch_cluster_with_no_neighbours_keeps_each_article_alone() -> None:
+    # A library of only short articles has no pair to score: each is its own story (this
+    # used to fail inside the pair scoring).
+    import numpy as np
+
+    from storyline.cluster import batch
+    from storyline.cluster.params import PARAMS
+
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
+    assert batch.cluster([empty, empty, empty], [None, None, None], [0, 0, 0], PARAMS) == [0, 1, 2]

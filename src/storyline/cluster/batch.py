@@ -96,10 +96,10 @@ def edge_scores(n: int, rows: np.ndarray, cols: np.ndarray, cos: np.ndarray,
                 params: ClusterParams = PARAMS) -> sp.csr_matrix:
     """Symmetric pair scores: cosine less ``rank_penalty * log(1 + mean of the two ranks)``;
     a pair missing from one article's list ranks ``neighbours`` there."""
-    rank = np.zeros(len(rows))
-    if len(rows):
-        first = np.searchsorted(rows, rows, "left")  # rows are grouped, nearest first
-        rank = (np.arange(len(rows)) - first).astype(np.float64)
+    if not len(rows):  # no article has a neighbour (all too short, or nothing shared)
+        return sp.csr_matrix((n, n))
+    first = np.searchsorted(rows, rows, "left")  # rows are grouped, nearest first
+    rank = (np.arange(len(rows)) - first).astype(np.float64)
     k = float(params.neighbours)
     mine = sp.csr_matrix((rank + 1.0, (rows, cols)), shape=(n, n))  # +1: rank 0 must be stored
     other = mine.T.tocsr()
