@@ -105,6 +105,7 @@ def test_mid_scan_never_clears_what_line_reason_would_not(monkeypatch: pytest.Mo
                 cleared.append((line, words, ascii_lower))
     assert any(line == MID for line, _, _ in cleared)  # it does clear plain sentences
     monkeypatch.setattr(boilerplate, "_scan_plain", None)  # the Python checks alone
+    monkeypatch.setattr(boilerplate, "_scan_mid", None)
     for line, words, ascii_lower in cleared:
         if words < boilerplate._BODY_FAST_WORDS:
             assert boilerplate.line_reason(line, words, True, ascii_lower) is None, line
@@ -126,6 +127,7 @@ def test_mid_scan_agrees_on_multinews_lines(monkeypatch: pytest.MonkeyPatch) -> 
                     cleared.append((paragraph, words, ascii_lower))
     assert len(cleared) > 1000
     monkeypatch.setattr(boilerplate, "_scan_plain", None)
+    monkeypatch.setattr(boilerplate, "_scan_mid", None)
     for paragraph, words, ascii_lower in cleared:
         assert boilerplate.line_reason(paragraph, words, True, ascii_lower) is None, paragraph
 

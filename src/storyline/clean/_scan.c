@@ -135,6 +135,28 @@ SCAN(scan_ucs1, Py_UCS1, PyUnicode_1BYTE_KIND)
 SCAN(scan_ucs2, Py_UCS2, PyUnicode_2BYTE_KIND)
 SCAN(scan_ucs4, Py_UCS4, PyUnicode_4BYTE_KIND)
 
+static int scan(int kind, const void *data, Py_ssize_t n, Py_ssize_t tail, int ascii_lower) {
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: return scan_ucs1(data, n, tail, ascii_lower);
+    case PyUnicode_2BYTE_KIND: return scan_ucs2(data, n, tail, ascii_lower);
+    default: return scan_ucs4(data, n, tail, ascii_lower);
+    }
+}
+
+/* Whether the line opens like a credit (boilerplate.CREDIT_STARTS, lowercased): "pictured"
+   opens with "picture", the "in this ..." photo notes with "in this ". */
+static int credit_opening(int kind, const void *data, Py_ssize_t n) {
+    switch (lower_at(kind, data, 0)) {
+    case 0xA9: return 1;
+    case '(': return at(kind, data, n, 0, "(c) ");
+    case 'p': return at(kind, data, n, 0, "photo") || at(kind, data, n, 0, "picture");
+    case 'i': return at(kind, data, n, 0, "image") || at(kind, data, n, 0, "in this ") || at(kind, data, n, 0, "illustration");
+    case 'c': return at(kind, data, n, 0, "credit") || at(kind, data, n, 0, "caption") || at(kind, data, n, 0, "close ");
+    case 'f': return at(kind, data, n, 0, "file");
+    default: return 0;
+    }
+}
+
 static PyObject *plain_sentence(PyObject *self, PyObject *args) {
     PyObject *text;
     int ascii_lower;
@@ -145,23 +167,10 @@ static PyObject *plain_sentence(PyObject *self, PyObject *args) {
         Py_RETURN_FALSE;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    /* boilerplate.CREDIT_STARTS and BODY_TRIGGERS_START: a line opening with one of these
-       is looked at in Python ("pictured" opens with "picture", the "in this ..." photo
-       notes with "in this "). */
-    Py_UCS4 first = lower_at(kind, data, 0);
-    switch (first) {
-    case 0xA9: Py_RETURN_FALSE;
-    case '(': if (at(kind, data, n, 0, "(c) ")) Py_RETURN_FALSE; break;
-    case 'p': if (at(kind, data, n, 0, "photo") || at(kind, data, n, 0, "picture")) Py_RETURN_FALSE; break;
-    case 'i':
-        if (at(kind, data, n, 0, "image") || at(kind, data, n, 0, "in this ") || at(kind, data, n, 0, "illustration"))
-            Py_RETURN_FALSE;
-        break;
-    case 'c':
-        if (at(kind, data, n, 0, "credit") || at(kind, data, n, 0, "caption") || at(kind, data, n, 0, "close "))
-            Py_RETURN_FALSE;
-        break;
-    case 'f': if (at(kind, data, n, 0, "file")) Py_RETURN_FALSE; break;
+    /* A credit's opening, or boilerplate.BODY_TRIGGERS_START's: looked at in Python. */
+    if (credit_opening(kind, data, n))
+        Py_RETURN_FALSE;
+    switch (lower_at(kind, data, 0)) {
     case 'a': if (at(kind, data, n, 0, "a version of this")) Py_RETURN_FALSE; break;
     case 'w': if (at(kind, data, n, 0, "with assistance")) Py_RETURN_FALSE; break;
     case '-': if (at(kind, data, n, 0, "-- with assistance")) Py_RETURN_FALSE; break;
@@ -170,14 +179,7 @@ static PyObject *plain_sentence(PyObject *self, PyObject *args) {
     }
     if (PyUnicode_READ(kind, data, n - 1) == ')')
         Py_RETURN_FALSE;
-    Py_ssize_t tail = n > TAIL ? n - TAIL : 0;
-    int hit;
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND: hit = scan_ucs1(data, n, tail, ascii_lower); break;
-    case PyUnicode_2BYTE_KIND: hit = scan_ucs2(data, n, tail, ascii_lower); break;
-    default: hit = scan_ucs4(data, n, tail, ascii_lower); break;
-    }
-    if (hit)
+    if (scan(kind, data, n, n > TAIL ? n - TAIL : 0, ascii_lower))
         Py_RETURN_FALSE;
     Py_RETURN_TRUE;
 }
@@ -290,22 +292,9 @@ static PyObject *plain_mid(PyObject *self, PyObject *args) {
     /* Openings of credits, notices, bullets, teasers, labels: looked at in Python. */
     if (first == '[' || first == '(' || first == '*' || first == '-' || first == 0xA9 || first >= 0x80)
         Py_RETURN_FALSE;
-    if (at(kind, data, n, 0, "related ") || (first == 'C' && at(kind, data, n, 0, "close "))
-        || (first == 'M' && at(kind, data, n, 0, "most")))
+    /* "CLOSE " (a video caption) is among the credit openings, any case. */
+    if (at(kind, data, n, 0, "related ") || (first == 'M' && at(kind, data, n, 0, "most")) || credit_opening(kind, data, n))
         Py_RETURN_FALSE;
-    switch (lower_at(kind, data, 0)) {
-    case 'p': if (at(kind, data, n, 0, "photo") || at(kind, data, n, 0, "picture")) Py_RETURN_FALSE; break;
-    case 'i':
-        if (at(kind, data, n, 0, "image") || at(kind, data, n, 0, "in this ") || at(kind, data, n, 0, "illustration"))
-            Py_RETURN_FALSE;
-        break;
-    case 'c':
-        if (at(kind, data, n, 0, "credit") || at(kind, data, n, 0, "caption") || at(kind, data, n, 0, "close "))
-            Py_RETURN_FALSE;
-        break;
-    case 'f': if (at(kind, data, n, 0, "file")) Py_RETURN_FALSE; break;
-    default: break;
-    }
     if (PyUnicode_READ(kind, data, n - 1) == ')')
         Py_RETURN_FALSE;
     /* A teaser's end: "... read more", "More >>", "more »" (and any of " .:>»›" after). */
@@ -320,13 +309,7 @@ static PyObject *plain_mid(PyObject *self, PyObject *args) {
     if (end >= 4 && at(kind, data, end, end - 4, "more"))
         Py_RETURN_FALSE;
     /* The needles of plain_sentence, credit words in the whole line, links, "}}". */
-    int hit;
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND: hit = scan_ucs1(data, n, 0, ascii_lower); break;
-    case PyUnicode_2BYTE_KIND: hit = scan_ucs2(data, n, 0, ascii_lower); break;
-    default: hit = scan_ucs4(data, n, 0, ascii_lower); break;
-    }
-    if (hit)
+    if (scan(kind, data, n, 0, ascii_lower))
         Py_RETURN_FALSE;
     /* The words: a strong key anywhere, or a teaser or imperative first word; and at least
        one letter or digit. Words are runs of ASCII letters, lowercased (phrases.words_of). */

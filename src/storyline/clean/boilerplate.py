@@ -247,10 +247,10 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
         if "rawl" in text and ARCHIVE_NOTICE.search(text.lower()):  # "crawl", "Crawl of outlinks"
             return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
-    if ends and _scan_plain is not None and words >= _MID_WORDS and (
-        _scan_plain(text, ascii_lower) if words >= _BODY_FAST_WORDS else _scan_mid is not None and _scan_mid(text, ascii_lower)
-    ):
-        return None  # what the checks below would say, found without lowercasing the line
+    if ends and words >= _MID_WORDS:
+        scan = _scan_plain if words >= _BODY_FAST_WORDS else _scan_mid
+        if scan is not None and scan(text, ascii_lower):
+            return None  # what the checks below would say, found without lowercasing the line
     lower = text.encode().lower().decode() if ascii_lower and not text.isascii() else text.lower()
     if words >= _BODY_FAST_WORDS and ends:
         if _plain_sentence(lower):

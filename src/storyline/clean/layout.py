@@ -5,9 +5,9 @@ trailer repeats, lines in another script than the article, duplicates, everythin
 headline, the teaser headline before a "Read more", related-story headlines wedged between
 captions, the junk tail (paywall, polls, promos) after the last real paragraph, and a web
 archive's own page; and the two rules that keep short lines inside the body: subheadings
-between body paragraphs and the items of a list that a kept line introduces with a colon. boilerplate.py judges each
-paragraph alone first; this module adds reasons, and clears "short non-sentence line" only
-from the headline, subheadings and list items.
+between body paragraphs and the items of a list that a kept line introduces with a colon.
+boilerplate.py judges each paragraph alone first; this module adds reasons, and clears
+"short non-sentence line" only from the headline, subheadings and list items.
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def _lists(doc: _Doc) -> None:
     are content however short: keep them up to the next strong paragraph or real junk."""
     texts, reasons = doc.texts, doc.reasons
     # Few lines, if any, end in a colon (compress finds them in C).
-    for opener in list(compress(count(), map(str.endswith, texts, repeat(":")))):
+    for opener in compress(count(), map(str.endswith, texts, repeat(":"))):
         if reasons[opener] is not None or doc.words[opener] < 3:
             continue
         index = opener + 1
