@@ -504,6 +504,26 @@ def test_a_crawl_collection_page_cleans_to_nothing() -> None:
     assert clean_text(story).text.startswith("The city library opened")
 
 
+def test_a_crawl_seed_page_and_an_archive_collection_page_clean_to_nothing() -> None:
+    # A crawl's seed description opens with a short line naming the crawl ("The seed for
+    # Wide00014 was:"), above the first long line; a curated collection names its service.
+    seed = ("The seed for Open00021 was:\n\n"
+            "- Front pages of every host that more than one other host links to, ranked by links\n\n"
+            "- Up to fifty of the best ranked pages from every linked-to host in the previous graph")
+    collection = ("This is a set of web collections curated by a volunteer using the Archive-It service of a "
+                  "public web archive. They include captures of two school websites and of the pages they "
+                  "link to, and these captures are open to the general public. For more information about "
+                  "this collection please write to the curator through the form on the collection's page.")
+    for page in (seed, collection):
+        result = clean_text(page)
+        assert result.text == "", page
+        assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+    # A tournament's seeds and a museum's curators are news.
+    story = ("The seed for Nadal was never in doubt, the organisers said on Monday at the draw.\n\n"
+             "The exhibition was curated by the museum's own staff and opens to the public in June.")
+    assert clean_text(story).text == story
+
+
 def test_social_account_and_placeholder_pages_are_dropped() -> None:
     text = ("Ferry fares rise in June\n\n"
             "The harbour board approved a ten per cent rise in ferry fares at its meeting on Thursday.\n\n"

@@ -244,7 +244,7 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
     if words > LONG_LINE_WORDS:
         # Only a credit closing a long caption ("... both 13. (Photo: J. Doe/Courier)"), or a
         # web archive's notice standing in for the page it captured.
-        if "rawl" in text and ARCHIVE_NOTICE.search(text.lower()):  # "crawl", "Crawl of outlinks"
+        if ("rawl" in text or "urated" in text) and ARCHIVE_NOTICE.search(text.lower()):  # "Crawl of", "curated"
             return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
     if ends and words >= _MID_WORDS:

@@ -272,11 +272,14 @@ _ARCHIVE = "boilerplate phrase: web archive notice"
 
 def _archive_page(doc: _Doc) -> None:
     """A document that opens with a web archive's notice is the archive's own page (a crawl
-    collection's description, its dates and counts): none of it is news, so all of it goes."""
-    for index, number in enumerate(doc.words):  # the opening: the first line of six words or more
+    collection's description, its dates and counts): none of it is news, so all of it goes.
+    The opening is the first line of six words or more, or a shorter notice above it ("The
+    seed for Wide00014 was:")."""
+    for index, number in enumerate(doc.words):
+        if doc.reasons[index] == _ARCHIVE:
+            doc.reasons[:] = [_ARCHIVE] * len(doc.reasons)
+            return
         if number >= 6:
-            if doc.reasons[index] == _ARCHIVE:
-                doc.reasons[:] = [_ARCHIVE] * len(doc.reasons)
             return
 
 

@@ -46,6 +46,7 @@ ARCHIVE_NOTICE = re.compile(
     r"|crawl (?:start|end) date|crawler (?:settings|configuration)"
     r"|crawl of outlinks|web ?wide crawl|crawls? (?:was |were )?performed by"
     r"|(?:these files|this data|this collection) (?:is|are) currently not publicly accessible"
+    r"|^the seed for [a-z]+\d+ was\b|web collections curated by|using the archive-it service"
 )
 _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("subscribe", "subscribe", _SUBSCRIBE), ("subscriber", "subscribe", _SUBSCRIBE),
@@ -94,6 +95,7 @@ _STRONG_ENTRIES: tuple[tuple[str, str, str | re.Pattern[str] | None], ...] = (
     ("scribd", "embed", re.compile(r"\bon scribd$")),
     ("crawl", "web archive notice", ARCHIVE_NOTICE), ("crawls", "web archive notice", ARCHIVE_NOTICE),
     ("warc", "web archive notice", ARCHIVE_NOTICE), ("accessible", "web archive notice", ARCHIVE_NOTICE),
+    ("seed", "web archive notice", ARCHIVE_NOTICE), ("curated", "web archive notice", ARCHIVE_NOTICE),
     ("domain", "placeholder page", _DOMAIN), ("found", "placeholder page", _NOT_FOUND),
     ("updated", "keep updated", "keep updated"), ("date", "keep updated", "stay up to date"),
     ("know", "keep updated", "all you want to know about"), ("tuned", "keep updated", "stay tuned"),
