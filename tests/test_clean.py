@@ -471,6 +471,12 @@ def test_lone_surrogate_is_replaced_not_fatal() -> None:
     result.text.encode("utf-8")
 
 
+def _goes_whole_as_archive_notice(page: str) -> None:
+    result = clean_text(page)
+    assert result.text == "", page
+    assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+
+
 def test_a_web_archive_notice_page_cleans_to_nothing() -> None:
     # Multi-News has pages that are only an archive's note about its crawls: not news, and
     # kept they become one "story" spanning every cluster they were scraped into.
@@ -480,9 +486,7 @@ def test_a_web_archive_notice_page_cleans_to_nothing() -> None:
               "to the version that was live when a page was written is preserved when the page changes, "
               "and references to it can point at the archived copy instead of a broken link, which the "
               "archive hopes will let readers see what the authors of the page originally intended.")
-    result = clean_text(notice)
-    assert result.text == ""
-    assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+    _goes_whole_as_archive_notice(notice)
     story = "The council said the crawl space under the old library flooded twice this winter, and repairs begin in May."
     assert clean_text(story).text == story
 
@@ -495,9 +499,7 @@ def test_a_crawl_collection_page_cleans_to_nothing() -> None:
             "Number of captures: 1,204,332\n\n"
             "The seed list for this crawl was a list of popular sites gathered a week before the start.\n\n"
             "We learned a lot from running it and will change how we schedule hosts next time.")
-    result = clean_text(page)
-    assert result.text == ""
-    assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+    _goes_whole_as_archive_notice(page)
     # The same words inside an article that opens with news are only news.
     story = ("The city library opened its digital archive on Monday after two years of work by volunteers.\n\n"
              "Staff said the seed list for this crawl of local websites came from reader suggestions.")
@@ -514,10 +516,8 @@ def test_a_crawl_seed_page_and_an_archive_collection_page_clean_to_nothing() -> 
                   "public web archive. They include captures of two school websites and of the pages they "
                   "link to, and these captures are open to the general public. For more information about "
                   "this collection please write to the curator through the form on the collection's page.")
-    for page in (seed, collection):
-        result = clean_text(page)
-        assert result.text == "", page
-        assert {d.reason for d in result.dropped} == {"boilerplate phrase: web archive notice"}
+    _goes_whole_as_archive_notice(seed)
+    _goes_whole_as_archive_notice(collection)
     # A tournament's seeds and a museum's curators are news.
     story = ("The seed for Nadal was never in doubt, the organisers said on Monday at the draw.\n\n"
              "The exhibition was curated by the museum's own staff and opens to the public in June.")

@@ -19,7 +19,6 @@ import os
 import re
 
 from storyline.clean.phrases import (
-    ARCHIVE_NOTICE,
     BODY_TRIGGERS,
     CREDIT_FIRST,
     CREDIT_STARTS,
@@ -36,6 +35,7 @@ from storyline.clean.phrases import (
     TIMESTAMP,
     TIMESTAMP_FIRST,
     WORD,
+    archive_notice,
     credit_word,
     photo_credit,
     positional_caption,
@@ -244,7 +244,7 @@ def line_reason(text: str, words: int, ends: bool, ascii_lower: bool = False) ->
     if words > LONG_LINE_WORDS:
         # Only a credit closing a long caption ("... both 13. (Photo: J. Doe/Courier)"), or a
         # web archive's notice standing in for the page it captured.
-        if ("rawl" in text or "urated" in text) and ARCHIVE_NOTICE.search(text.lower()):  # "Crawl of", "curated"
+        if archive_notice(text):
             return "boilerplate phrase: web archive notice"
         return "photo credit" if text[-1] == ")" and photo_credit(text[-90:].lower(), True) else None
     if ends and words >= _MID_WORDS:

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from storyline.cli.common import (
-    EPILOG, EXIT_NO_INPUT, EXIT_OK, EXIT_PARTIAL, budget_options, warn, write_output,
+    EPILOG, EXIT_NO_INPUT, EXIT_OK, EXIT_PARTIAL, budget_options, warn, warn_problems, write_output,
 )
 
 
@@ -24,15 +24,13 @@ def cmd_brief(args: argparse.Namespace) -> int:
                            focus=args.focus, since=args.since)
     options.budget  # validate before the slow part
     result = read_sources(args.paths)
-    for problem in result.problems:
-        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
+    warn_problems(result.problems)
     if not result.documents:
         warn("no readable article in " + ", ".join(args.paths))
         return EXIT_NO_INPUT
     brief = build_brief(result.documents, options, result.problems)
     write_output(render(brief, args.format), args.output)
-    for problem in brief.problems[len(result.problems):]:
-        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
+    warn_problems(brief.problems[len(result.problems):])
     return EXIT_PARTIAL if brief.problems else EXIT_OK
 
 
@@ -43,8 +41,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from storyline.ingest import read_sources
 
     result = read_sources([args.path])
-    for problem in result.problems:
-        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
+    warn_problems(result.problems)
     if not result.documents:
         return EXIT_NO_INPUT
     for doc in result.documents:

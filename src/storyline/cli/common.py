@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storyline.model import Problem
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_INPUT = 0, 1, 2, 3
 
@@ -26,6 +31,12 @@ def positive(text: str) -> int:
 def warn(message: str) -> None:
     """One line on stderr, prefixed so it is clear which program said it."""
     print(f"storyline: {message}", file=sys.stderr)
+
+
+def warn_problems(problems: Iterable[Problem]) -> None:
+    """A line each; a problem says what became of its input ("x: empty file, skipped")."""
+    for problem in problems:
+        warn(str(problem))
 
 
 def write_output(text: str, output: str | None) -> None:

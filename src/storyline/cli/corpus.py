@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from storyline.cli.common import (
-    EPILOG, EXIT_NO_INPUT, EXIT_OK, EXIT_PARTIAL, budget_options, positive, warn, write_output,
+    EPILOG, EXIT_NO_INPUT, EXIT_OK, EXIT_PARTIAL, budget_options, positive, warn, warn_problems, write_output,
 )
 
 
@@ -44,8 +44,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from storyline.fetch import read_inputs
 
     result = read_inputs(args.paths, args.library)  # paths through ingest, http(s) URLs fetched
-    for problem in result.problems:
-        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
+    warn_problems(result.problems)
     if not result.documents:
         warn("no readable article in " + ", ".join(args.paths))
         return EXIT_NO_INPUT
@@ -154,8 +153,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
     with open(args.input, encoding="utf-8", errors="replace") as lines, open_output(args.output) as out:
         count, problems = cluster_jsonl(lines, out)
-    for problem in problems:
-        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
+    warn_problems(problems)
     if count == 0:
         return EXIT_NO_INPUT
     return EXIT_PARTIAL if problems else EXIT_OK

@@ -7,7 +7,7 @@ import argparse
 import re
 from typing import Any
 
-from storyline.cli.common import EPILOG, EXIT_OK, EXIT_PARTIAL, warn
+from storyline.cli.common import EPILOG, EXIT_OK, EXIT_PARTIAL, warn, warn_problems
 
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
 
@@ -83,8 +83,7 @@ def cmd_feeds_update(args: argparse.Namespace) -> int:
     settings = load_settings(library, allow_private=args.allow_private or None)
     with open_store(library) as store:
         report = update_feeds(library, settings, lambda docs: Corpus(store).add(docs).added, args.urls or None)
-    for problem in report.problems:
-        warn(str(problem))  # a problem says what happened to its input ("..., skipped")
+    warn_problems(report.problems)
     warn(f"{report.feeds} feeds: {report.not_modified} not modified, {report.items} items, {report.new} new, "
          f"{report.added} new articles")
     return EXIT_PARTIAL if report.problems else EXIT_OK
